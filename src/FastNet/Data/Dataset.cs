@@ -1,0 +1,135 @@
+namespace FastNet.Data;
+
+/// <summary>
+/// Samples for training or evaluation: a (count×features) matrix of finite floats, and either integer class labels
+/// (one per sample) or regression targets (count×targetWidth). Immutable once made.
+/// </summary>
+public sealed class Dataset
+{
+    private readonly float[] _features;
+    private readonly int[]? _labels;
+    private readonly float[]? _targets;
+
+    /// <summary>Makes a dataset; <paramref name="features"/> is row-major with <paramref name="featureCount"/> columns.</summary>
+    /// <param name="features">The samples, row after row.</param>
+    /// <param name="featureCount">The number of features per sample.</param>
+    /// <param name="labels">Class ids 0, 1, ... (one per sample), or null.</param>
+    /// <param name="targets">Regression targets, row-major (count×<paramref name="targetWidth"/>), or null when labels are given.</param>
+    /// <param name="targetWidth">The number of targets per sample when <paramref name="targets"/> is given.</param>
+    /// <param name="description">Free text kept with the data.</param>
+    /// <exception cref="FastNetException">Sizes do not agree, a value is not finite, a label is negative, or both or neither of labels and targets are given.</exception>
+    public Dataset(float[] features, int featureCount, int[]? labels = null, float[]? targets = null, int targetWidth = 0, string? description = null)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        if (featureCount < 1) throw new FastNetException($"a dataset needs at least one feature per sample, not {featureCount}");
+        if (features.Length == 0) throw new FastNetException("a dataset needs at least one sample");
+        if (features.Length % featureCount != 0)
+            throw new FastNetException($"{features.Length} feature values are not a whole number of rows of {featureCount}");
+        int count = features.Length / featureCount;
+        if ((labels is null) == (targets is null)) throw new FastNetException("a dataset needs either labels or targets, not both or neither");
+        if (labels is not null)
+        {
+            if (labels.Length != count) throw new FastNetException($"{labels.Length} labels for {count} samples");
+            for (int i = 0; i < labels.Length; i++)
+                if (labels[i] < 0) throw new FastNetException($"label {labels[i]} of sample {i} is negative");
+        }
+        if (targets is not null)
+        {
+            if (targetWidth < 1) throw new FastNetException($"the target width must be at least 1, not {targetWidth}");
+            if (targets.Length != (long)count * targetWidth)
+                throw new FastNetException($"{targets.Length} target values for {count} samples of {targetWidth} targets");
+            CheckFinite(targets, targetWidth, "target");
+        }
+        CheckFinite(features, featureCount, "feature");
+        _features = features;
+        _labels = labels;
+        _targets = targets;
+        FeatureCount = featureCount;
+        TargetWidth = targets is null ? 1 : targetWidth;
+        Count = count;
+        Description = description;
+    }
+
+    /// <summary>The number of samples.</summary>
+    public int Count { get; }
+
+    /// <summary>The number of features per sample.</summary>
+    public int FeatureCount { get; }
+
+    /// <summary>The number of targets per sample (1 for labelled data).</summary>
+    public int TargetWidth { get; }
+
+    /// <summary>Free text describing where the data came from; may be null.</summary>
+    public string? Description { get; }
+
+    /// <summary>All features, row-major (Count×FeatureCount).</summary>
+    public ReadOnlySpan<float> Features => _features;
+
+    /// <summary>Whether the samples carry class labels (else regression targets).</summary>
+    public bool HasLabels => _labels is not null;
+
+    /// <summary>The class labels; empty for regression data.</summary>
+    public ReadOnlySpan<int> Labels => _labels;
+
+    /// <summary>The regression targets, row-major (Count×TargetWidth); empty for labelled data.</summary>
+    public ReadOnlySpan<float> Targets => _targets;
+
+    /// <summary>The largest label plus one (2 at least), or 0 for regression data.</summary>
+    public int ClassCount
+    {
+        get
+        {
+            if (_labels is null) return 0;
+            int max = 1;
+            foreach (int label in _labels) max = Math.Max(max, label);
+            return max + 1;
+        }
+    }
+
+    /// <summary>The features of sample <paramref name="index"/>.</summary>
+    public ReadOnlySpan<float> Row(int index) => _features.AsSpan(index * FeatureCount, FeatureCount);
+
+    /// <summary>Reads a dataset file (JSON; see docs/formats.md).</summary>
+    /// <exception cref="FastNetFormatException">The file is missing or malformed; the message names the file and place.</exception>
+    public static Dataset Load(string path) => DatasetJson.Read(path);
+
+    /// <summary>Writes the dataset as JSON, atomically (a failed save leaves no partial file).</summary>
+    public void Save(string path) => DatasetJson.Write(this, path);
+
+    /// <summary>
+    /// The training targets for a network with <paramref name="outputs"/> outputs (count×outputs): the regression targets
+    /// as they are; for labels, t = label with one output, one-hot rows with several.
+    /// </summary>
+    internal float[] TargetMatrix(int outputs, Loss loss)
+    {
+        if (_targets is not null)
+        {
+            if (TargetWidth != outputs)
+                throw new FastNetException($"the data has {TargetWidth} targets per sample but the network has {outputs} outputs");
+            return _targets;
+        }
+        var t = new float[(long)Count * outputs];
+        for (int i = 0; i < Count; i++)
+        {
+            int label = _labels![i];
+            if (outputs == 1)
+            {
+                if (label > 1) throw new FastNetException($"label {label} of sample {i} needs more than the network's one output (0/1)");
+                t[i] = label;
+            }
+            else
+            {
+                if (label >= outputs) throw new FastNetException($"label {label} of sample {i} is outside the network's {outputs} classes");
+                t[i * outputs + label] = 1f;
+            }
+        }
+        return t;
+    }
+
+    private static void CheckFinite(float[] values, int width, string what)
+    {
+        for (int i = 0; i < values.Length; i++)
+            if (!float.IsFinite(values[i]))
+                throw new FastNetException($"{what} {i % width} of sample {i / width} is {values[i]}, not a finite number");
+    }
+}

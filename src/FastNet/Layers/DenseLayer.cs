@@ -1,0 +1,66 @@
+using FastNet.Kernels;
+using FastNet.Memory;
+
+namespace FastNet.Layers;
+
+/// <summary>
+/// One dense layer as a set of workspace slices: z = x·W + b, a = f(z) forward; dW = xᵀ·dz, db = Σ dz, dx = dz·Wᵀ
+/// backward. W is (inputs×units) row-major, so z = x·W exactly as in the seed. Holds offsets, never arrays.
+/// </summary>
+internal sealed class DenseLayer
+{
+    public DenseLayer(LayerSpec spec, int inputs, Slice weights, Slice bias, Slice weightGradient, Slice biasGradient,
+        Slice z, Slice a, Slice delta)
+    {
+        Spec = spec;
+        Inputs = inputs;
+        Weights = weights;
+        Bias = bias;
+        WeightGradient = weightGradient;
+        BiasGradient = biasGradient;
+        Z = z;
+        A = a;
+        Delta = delta;
+    }
+
+    public LayerSpec Spec { get; }
+    public int Inputs { get; }
+    public int Units => Spec.Units;
+    public Activation Activation => Spec.Activation;
+
+    /// <summary>W (inputs×units).</summary>
+    public Slice Weights { get; }
+    /// <summary>b (units), empty without bias.</summary>
+    public Slice Bias { get; }
+    /// <summary>dW (inputs×units).</summary>
+    public Slice WeightGradient { get; }
+    /// <summary>db (units), empty without bias.</summary>
+    public Slice BiasGradient { get; }
+    /// <summary>z (maxBatch×units).</summary>
+    public Slice Z { get; }
+    /// <summary>a (maxBatch×units).</summary>
+    public Slice A { get; }
+    /// <summary>da, then dz in place (maxBatch×units).</summary>
+    public Slice Delta { get; }
+
+    // z (batch×units) = x (batch×inputs) · W (inputs×units) + b;  a = f(z)
+    public void Forward(Workspace ws, ReadOnlySpan<float> x, int batch, Span<float> scratch)
+    {
+        Span<float> z = ws[Z];
+        Gemm.NN(x, ws[Weights], z, batch, Inputs, Units, accumulate: false, scratch);
+        if (Spec.Bias) BiasKernels.AddRows(z, ws[Bias], batch, Units);
+        ActivationKernels.Forward(Activation, z, ws[A], batch, Units);
+    }
+
+    // dz (batch×units) = da ⊙ f′(a), in Delta
+    public void ActivationBackward(Workspace ws, int batch) => ActivationKernels.Backward(Activation, ws[A], ws[Delta], batch * Units);
+
+    // dW (inputs×units) = xᵀ · dz;  db (units) = Σ rows of dz;  dx (batch×inputs) = dz · Wᵀ unless dx is empty
+    public void Backward(Workspace ws, ReadOnlySpan<float> x, int batch, Span<float> dx, Span<float> scratch)
+    {
+        ReadOnlySpan<float> dz = ws[Delta];
+        Gemm.TN(x, dz, ws[WeightGradient], Inputs, batch, Units, accumulate: false, scratch);
+        if (Spec.Bias) BiasKernels.ColumnSums(dz, ws[BiasGradient], batch, Units, accumulate: false);
+        if (!dx.IsEmpty) Gemm.NT(dz, ws[Weights], dx, batch, Units, Inputs, accumulate: false, scratch);
+    }
+}

@@ -1,0 +1,306 @@
+using FastNet.Kernels;
+using FastNet.Layers;
+using FastNet.Losses;
+using FastNet.Memory;
+using FastNet.Data;
+using FastNet.Training;
+
+namespace FastNet;
+
+/// <summary>
+/// A multilayer perceptron of dense layers over one <see cref="Workspace"/> planned for a maximum batch. Predicting and
+/// training never allocate once the network exists; a batch larger than <see cref="MaxBatch"/> is split (prediction) or
+/// refused (training). A network is not safe to use from several threads at once.
+/// </summary>
+public sealed class Network
+{
+    private readonly DenseLayer[] _layers;
+    private readonly LayerSpec[] _specs;
+    private readonly Workspace _ws;
+    private readonly Slice _parameters;
+    private readonly Slice _gradients;
+    private readonly Slice _optimizerState;
+    private readonly Slice _inputGradient;
+    private readonly Slice _batchInputs;
+    private readonly Slice _batchTargets;
+    private readonly Slice _scratch;
+
+    internal Network(int inputs, IReadOnlyList<LayerSpec> layers, Loss loss, int maxBatch)
+    {
+        Validate(inputs, layers, loss, maxBatch);
+        Inputs = inputs;
+        Loss = loss;
+        MaxBatch = maxBatch;
+        _specs = layers.ToArray();
+
+        long parameterCount = 0;
+        long scratch = 0;
+        int fanIn = inputs;
+        foreach (LayerSpec spec in _specs)
+        {
+            parameterCount += (long)fanIn * spec.Units + (spec.Bias ? spec.Units : 0);
+            scratch = Math.Max(scratch, Math.Max(Gemm.ScratchLength(maxBatch, fanIn, spec.Units),
+                Math.Max(Gemm.ScratchLength(fanIn, maxBatch, spec.Units), Gemm.ScratchLength(maxBatch, spec.Units, fanIn))));
+            fanIn = spec.Units;
+        }
+        if (parameterCount > WorkspacePlan.MaxFloats)
+            throw new FastNetException($"the network has {parameterCount} parameters, more than FastNet can hold");
+        ParameterCount = (int)parameterCount;
+
+        var plan = new WorkspacePlan();
+        _parameters = plan.Take(parameterCount);
+        _gradients = plan.Take(parameterCount);
+        _optimizerState = plan.Take(parameterCount * Optimizer.StatePerParameter);
+        _inputGradient = plan.Take((long)maxBatch * inputs);
+        _batchInputs = plan.Take((long)maxBatch * inputs);
+        _batchTargets = plan.Take((long)maxBatch * _specs[^1].Units);
+        _scratch = plan.Take(scratch);
+
+        _layers = new DenseLayer[_specs.Length];
+        int offset = _parameters.Offset;
+        int gradientOffset = _gradients.Offset;
+        fanIn = inputs;
+        for (int l = 0; l < _specs.Length; l++)
+        {
+            LayerSpec spec = _specs[l];
+            int weightCount = fanIn * spec.Units;
+            int biasCount = spec.Bias ? spec.Units : 0;
+            _layers[l] = new DenseLayer(spec, fanIn,
+                new Slice(offset, weightCount), new Slice(offset + weightCount, biasCount),
+                new Slice(gradientOffset, weightCount), new Slice(gradientOffset + weightCount, biasCount),
+                plan.Take((long)maxBatch * spec.Units), plan.Take((long)maxBatch * spec.Units), plan.Take((long)maxBatch * spec.Units));
+            offset += weightCount + biasCount;
+            gradientOffset += weightCount + biasCount;
+            fanIn = spec.Units;
+        }
+        _ws = new Workspace(plan);
+    }
+
+    /// <summary>The number of input features.</summary>
+    public int Inputs { get; }
+
+    /// <summary>The number of outputs (units of the last layer).</summary>
+    public int Outputs => _specs[^1].Units;
+
+    /// <summary>The layers, first to last.</summary>
+    public IReadOnlyList<LayerSpec> Layers => _specs;
+
+    /// <summary>The loss the network is trained on.</summary>
+    public Loss Loss { get; }
+
+    /// <summary>The largest batch the workspace is planned for.</summary>
+    public int MaxBatch { get; }
+
+    /// <summary>The number of trainable parameters (all weights and biases).</summary>
+    public int ParameterCount { get; }
+
+    /// <summary>The weights W of layer <paramref name="layer"/>, (inputs×units) row-major: one row per input, z = x·W + b.</summary>
+    public Span<float> Weights(int layer) => _ws[Layer(layer).Weights];
+
+    /// <summary>The bias b of layer <paramref name="layer"/> (units); empty for a layer without bias.</summary>
+    public Span<float> Bias(int layer) => _ws[Layer(layer).Bias];
+
+    /// <summary>Every parameter in one span: layer 0's W then b, layer 1's W then b, and so on.</summary>
+    public Span<float> Parameters => _ws[_parameters];
+
+    /// <summary>
+    /// Runs the network on <paramref name="x"/> (batch×inputs, row-major) and writes the outputs to
+    /// <paramref name="y"/> (batch×outputs). Batches larger than <see cref="MaxBatch"/> are processed in chunks.
+    /// Allocates nothing.
+    /// </summary>
+    public void Predict(ReadOnlySpan<float> x, Span<float> y)
+    {
+        if (x.Length % Inputs != 0)
+            throw new FastNetException($"the input has {x.Length} values, which is not a whole number of rows of {Inputs} features");
+        int count = x.Length / Inputs;
+        if (y.Length < count * Outputs)
+            throw new FastNetException($"the output span holds {y.Length} values but {count} rows of {Outputs} outputs need {count * Outputs}");
+        for (int start = 0; start < count; start += MaxBatch)
+        {
+            int batch = Math.Min(MaxBatch, count - start);
+            Forward(x.Slice(start * Inputs, batch * Inputs), batch);
+            _ws[_layers[^1].A].Slice(0, batch * Outputs).CopyTo(y.Slice(start * Outputs, batch * Outputs));
+        }
+    }
+
+    /// <summary>Runs the network on <paramref name="x"/> (batch×inputs) and returns a new array of batch×outputs values.</summary>
+    public float[] Predict(ReadOnlySpan<float> x)
+    {
+        var y = new float[x.Length / Inputs * Outputs];
+        Predict(x, y);
+        return y;
+    }
+
+    /// <summary>Trains on <paramref name="data"/> as <paramref name="options"/> say and returns the per-epoch history.</summary>
+    public TrainingHistory Train(Dataset data, TrainingOptions options, CancellationToken cancellationToken = default) =>
+        new Trainer(this, data, options).Run(null, cancellationToken);
+
+    /// <summary>The loss (as trained on, averaged or summed as the loss defines) and, for labelled data, the accuracy.</summary>
+    public Evaluation Evaluate(Dataset data)
+    {
+        CheckDataset(data);
+        float[] targets = data.TargetMatrix(Outputs, Loss);
+        double loss = 0;
+        int correct = 0;
+        for (int start = 0; start < data.Count; start += MaxBatch)
+        {
+            int batch = Math.Min(MaxBatch, data.Count - start);
+            ReadOnlySpan<float> t = targets.AsSpan(start * Outputs, batch * Outputs);
+            Forward(data.Features.Slice(start * Inputs, batch * Inputs), batch);
+            float batchLoss = LossGradient(t, batch);
+            loss += LossIsSum(Loss) ? batchLoss : batchLoss * batch;
+            if (data.HasLabels) correct += CountCorrect(data.Labels.Slice(start, batch), batch);
+        }
+        return new Evaluation(LossIsSum(Loss) ? loss : loss / data.Count,
+            !data.HasLabels ? null : (double)correct / data.Count, data.Count);
+    }
+
+    /// <summary>The predicted class of row <paramref name="row"/> of the last batch: argmax, or output ≥ 0.5 for one output.</summary>
+    internal int PredictedClass(int row)
+    {
+        ReadOnlySpan<float> a = _ws[_layers[^1].A].Slice(row * Outputs, Outputs);
+        if (Outputs == 1) return a[0] >= 0.5f ? 1 : 0;
+        int best = 0;
+        for (int k = 1; k < a.Length; k++) if (a[k] > a[best]) best = k;
+        return best;
+    }
+
+    private int CountCorrect(ReadOnlySpan<int> labels, int batch)
+    {
+        int correct = 0;
+        for (int i = 0; i < batch; i++) if (PredictedClass(i) == labels[i]) correct++;
+        return correct;
+    }
+
+    internal static bool LossIsSum(Loss loss) => loss == Loss.Sse;
+
+    internal void CheckDataset(Dataset data)
+    {
+        if (data.FeatureCount != Inputs)
+            throw new FastNetException($"the data has {data.FeatureCount} features per sample but the network takes {Inputs}");
+        if (!data.HasLabels && data.TargetWidth != Outputs)
+            throw new FastNetException($"the data has {data.TargetWidth} targets per sample but the network has {Outputs} outputs");
+        if (data.HasLabels)
+        {
+            ReadOnlySpan<int> labels = data.Labels;
+            int classes = Outputs == 1 ? 2 : Outputs;
+            for (int i = 0; i < labels.Length; i++)
+                if ((uint)labels[i] >= (uint)classes)
+                    throw new FastNetException($"label {labels[i]} of sample {i} is outside the network's {classes} classes");
+        }
+    }
+
+    // ---- the training step: forward, loss, backward, update -------------------------------------------------------
+
+    /// <summary>The workspace rows the trainer gathers a shuffled batch into: x (maxBatch×inputs), t (maxBatch×outputs).</summary>
+    internal Span<float> BatchInputs => _ws[_batchInputs];
+    internal Span<float> BatchTargets => _ws[_batchTargets];
+    internal Span<float> Gradients => _ws[_gradients];
+    internal Span<float> OptimizerState => _ws[_optimizerState];
+    internal Span<float> InputGradient => _ws[_inputGradient];
+
+    /// <summary>One gradient-descent step on a batch: forward, loss, backward, update. Returns the batch loss.</summary>
+    internal float TrainStep(ReadOnlySpan<float> x, ReadOnlySpan<float> t, int batch, OptimizerOptions optimizer, float learningRate, int step)
+    {
+        float loss = ComputeGradients(x, t, batch, inputGradient: false);
+        Optimizer.Step(optimizer, learningRate, _ws[_parameters], _ws[_gradients], _ws[_optimizerState], step);
+        return loss;
+    }
+
+    /// <summary>Forward, loss and backward on a batch; leaves ∂L/∂θ in <see cref="Gradients"/> (and ∂L/∂x in <see cref="InputGradient"/>).</summary>
+    internal float ComputeGradients(ReadOnlySpan<float> x, ReadOnlySpan<float> t, int batch, bool inputGradient)
+    {
+        if ((uint)batch > (uint)MaxBatch || batch == 0)
+            throw new FastNetException($"a batch of {batch} samples does not fit the network's plan (1 to {MaxBatch}); build it with a larger maximum batch");
+        Forward(x, batch);
+        float loss = LossGradient(t, batch);
+        Backward(x, batch, inputGradient);
+        return loss;
+    }
+
+    // a_l = f(a_{l-1}·W_l + b_l), a_{-1} = x
+    internal void Forward(ReadOnlySpan<float> x, int batch)
+    {
+        Span<float> scratch = _ws[_scratch];
+        ReadOnlySpan<float> input = x;
+        foreach (DenseLayer layer in _layers)
+        {
+            layer.Forward(_ws, input, batch, scratch);
+            input = _ws[layer.A];
+        }
+    }
+
+    // L(a_out, t); dz_out = ∂L/∂z_out into the last layer's delta
+    private float LossGradient(ReadOnlySpan<float> t, int batch)
+    {
+        DenseLayer output = _layers[^1];
+        return LossKernels.Forward(Loss, output.Activation, _ws[output.Z], _ws[output.A], t, _ws[output.Delta], batch, output.Units);
+    }
+
+    // for l = L-1..0: dW_l, db_l from dz_l; da_{l-1} = dz_l·W_lᵀ; dz_{l-1} = da_{l-1} ⊙ f′
+    private void Backward(ReadOnlySpan<float> x, int batch, bool inputGradient)
+    {
+        Span<float> scratch = _ws[_scratch];
+        for (int l = _layers.Length - 1; l >= 0; l--)
+        {
+            DenseLayer layer = _layers[l];
+            if (l > 0)
+            {
+                DenseLayer below = _layers[l - 1];
+                layer.Backward(_ws, _ws[below.A], batch, _ws[below.Delta], scratch);
+                below.ActivationBackward(_ws, batch);
+            }
+            else
+            {
+                layer.Backward(_ws, x, batch, inputGradient ? _ws[_inputGradient] : Span<float>.Empty, scratch);
+            }
+        }
+    }
+
+    // ---- construction helpers ----------------------------------------------------------------------------------
+
+    /// <summary>Glorot/Xavier uniform for sigmoid, tanh, identity and softmax layers, He uniform for relu; biases 0.</summary>
+    internal void InitializeWeights(ulong seed)
+    {
+        var random = new SeededRandom(seed);
+        for (int l = 0; l < _layers.Length; l++)
+        {
+            DenseLayer layer = _layers[l];
+            double limit = layer.Activation == Activation.Relu
+                ? Math.Sqrt(6.0 / layer.Inputs)
+                : Math.Sqrt(6.0 / (layer.Inputs + layer.Units));
+            Span<float> w = _ws[layer.Weights];
+            for (int i = 0; i < w.Length; i++) w[i] = (float)((2 * random.NextDouble() - 1) * limit);
+            _ws[layer.Bias].Clear();
+        }
+    }
+
+    private DenseLayer Layer(int layer) =>
+        (uint)layer < (uint)_layers.Length ? _layers[layer]
+            : throw new ArgumentOutOfRangeException(nameof(layer), layer, $"the network has {_layers.Length} layers");
+
+    private static void Validate(int inputs, IReadOnlyList<LayerSpec> layers, Loss loss, int maxBatch)
+    {
+        if (inputs < 1) throw new FastNetException($"a network needs at least one input, not {inputs}");
+        if (layers.Count == 0) throw new FastNetException("a network needs at least one layer");
+        if (maxBatch < 1) throw new FastNetException($"the maximum batch must be at least 1, not {maxBatch}");
+        if (!Enum.IsDefined(loss)) throw new FastNetException($"unknown loss {loss}");
+        for (int l = 0; l < layers.Count; l++)
+        {
+            LayerSpec spec = layers[l];
+            if (spec.Units < 1) throw new FastNetException($"layer {l} needs at least one unit, not {spec.Units}");
+            if (!Enum.IsDefined(spec.Activation)) throw new FastNetException($"layer {l} has an unknown activation {spec.Activation}");
+            if (spec.Activation == Activation.Softmax && l != layers.Count - 1)
+                throw new FastNetException($"layer {l}: softmax is only valid as the output layer");
+        }
+        Activation output = layers[^1].Activation;
+        if (loss == Loss.CrossEntropy && output != Activation.Softmax)
+            throw new FastNetException($"the ce loss needs a softmax output layer, not {output.ToString().ToLowerInvariant()}");
+        if (output == Activation.Softmax && loss != Loss.CrossEntropy)
+            throw new FastNetException($"a softmax output layer is only valid with the ce loss, not {loss.ToString().ToLowerInvariant()}");
+        if (loss == Loss.Bce && output != Activation.Sigmoid)
+            throw new FastNetException($"the bce loss needs a sigmoid output layer, not {output.ToString().ToLowerInvariant()}");
+        if (output == Activation.Softmax && layers[^1].Units < 2)
+            throw new FastNetException("a softmax output layer needs at least two units (one per class)");
+    }
+}

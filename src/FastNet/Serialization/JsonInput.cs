@@ -1,0 +1,143 @@
+using System.Text.Json;
+
+namespace FastNet.Serialization;
+
+/// <summary>
+/// Reading helpers shared by the JSON loaders: every failure becomes a <see cref="FastNetFormatException"/> that names
+/// the file and the JSON path (<c>$.layers[0].weights[2][1]</c>) or line and column.
+/// </summary>
+internal static class JsonInput
+{
+    /// <summary>Files larger than this are refused before they are read.</summary>
+    public const long MaxFileBytes = 1L << 31;
+
+    private static readonly JsonDocumentOptions Options = new()
+    {
+        AllowTrailingCommas = false,
+        CommentHandling = JsonCommentHandling.Disallow,
+        MaxDepth = 64,
+        AllowDuplicateProperties = false,
+    };
+
+    /// <summary>Reads and parses <paramref name="file"/>; the caller disposes the document.</summary>
+    public static JsonDocument Parse(string file)
+    {
+        byte[] bytes = ReadBytes(file);
+        return Parse(file, bytes);
+    }
+
+    public static JsonDocument Parse(string file, ReadOnlyMemory<byte> bytes)
+    {
+        try
+        {
+            return JsonDocument.Parse(bytes, Options);
+        }
+        catch (JsonException e)
+        {
+            string where = e.LineNumber is { } line ? $"line {line + 1}, column {(e.BytePositionInLine ?? 0) + 1}" : "";
+            throw new FastNetFormatException(file, where, "invalid JSON (" + FirstSentence(e.Message) + ")");
+        }
+    }
+
+    public static byte[] ReadBytes(string file)
+    {
+        try
+        {
+            var info = new FileInfo(file);
+            if (!info.Exists)
+                throw new FastNetFormatException(file, "", Directory.Exists(file) ? "is a folder, not a file" : "file not found");
+            if (info.Length > MaxFileBytes)
+                throw new FastNetFormatException(file, "", $"the file is {info.Length} bytes, larger than FastNet reads ({MaxFileBytes})");
+            return File.ReadAllBytes(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new FastNetFormatException(file, "", "cannot read: " + e.Message);
+        }
+    }
+
+    public static JsonElement Object(string file, JsonElement element, string path)
+    {
+        if (element.ValueKind != JsonValueKind.Object) throw WrongType(file, path, "an object", element);
+        return element;
+    }
+
+    public static JsonElement? Optional(JsonElement obj, string name) =>
+        obj.TryGetProperty(name, out JsonElement value) && value.ValueKind != JsonValueKind.Null ? value : null;
+
+    public static JsonElement Required(string file, JsonElement obj, string path, string name) =>
+        Optional(obj, name) ?? throw new FastNetFormatException(file, path, $"missing \"{name}\"");
+
+    public static string String(string file, JsonElement element, string path)
+    {
+        if (element.ValueKind != JsonValueKind.String) throw WrongType(file, path, "a string", element);
+        return element.GetString()!;
+    }
+
+    public static int Int(string file, JsonElement element, string path, int min, int max)
+    {
+        if (element.ValueKind != JsonValueKind.Number || !element.TryGetInt64(out long value))
+            throw WrongType(file, path, "a whole number", element);
+        if (value < min || value > max)
+            throw new FastNetFormatException(file, path, $"{value} is out of range ({min} to {max})");
+        return (int)value;
+    }
+
+    public static bool Bool(string file, JsonElement element, string path)
+    {
+        if (element.ValueKind is not (JsonValueKind.True or JsonValueKind.False)) throw WrongType(file, path, "true or false", element);
+        return element.GetBoolean();
+    }
+
+    public static float Float(string file, JsonElement element, string path)
+    {
+        if (element.ValueKind != JsonValueKind.Number) throw WrongType(file, path, "a number", element);
+        if (!element.TryGetSingle(out float value) || !float.IsFinite(value))
+            throw new FastNetFormatException(file, path, $"{element.GetRawText()} is not a finite single-precision number");
+        return value;
+    }
+
+    public static int ArrayLength(string file, JsonElement element, string path)
+    {
+        if (element.ValueKind != JsonValueKind.Array) throw WrongType(file, path, "an array", element);
+        return element.GetArrayLength();
+    }
+
+    /// <summary>Reads an array of exactly <paramref name="expected"/> numbers (any length when negative) into <paramref name="destination"/>.</summary>
+    public static int FloatRow(string file, JsonElement element, string path, int expected, Span<float> destination)
+    {
+        int length = ArrayLength(file, element, path);
+        if (expected >= 0 && length != expected)
+            throw new FastNetFormatException(file, path, $"has {length} numbers, expected {expected}");
+        if (length > destination.Length)
+            throw new FastNetFormatException(file, path, $"has {length} numbers, more than the {destination.Length} that fit");
+        int i = 0;
+        foreach (JsonElement item in element.EnumerateArray())
+        {
+            destination[i] = Float(file, item, $"{path}[{i}]");
+            i++;
+        }
+        return length;
+    }
+
+    public static FastNetFormatException WrongType(string file, string path, string expected, JsonElement actual) =>
+        new(file, path, $"expected {expected}, found {Describe(actual)}");
+
+    private static string Describe(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "the number " + element.GetRawText(),
+        JsonValueKind.True or JsonValueKind.False => element.GetRawText(),
+        JsonValueKind.Null => "null",
+        _ => element.ValueKind.ToString(),
+    };
+
+    private static string FirstSentence(string message)
+    {
+        int cut = message.IndexOf(". ", StringComparison.Ordinal);
+        string text = cut < 0 ? message : message[..cut];
+        return text.TrimEnd('.');
+    }
+}

@@ -1,0 +1,182 @@
+using System.Text.Json;
+
+namespace FastNet.Serialization;
+
+/// <summary>
+/// The model JSON format (version 1):
+/// <c>{"format": "fastnet-model", "version": 1, "inputs": 2, "loss": "sse", "layers": [{"type": "dense", "units": 4,
+/// "activation": "sigmoid", "weights": [[...], ...], "bias": [...]}]}</c>. <c>weights</c> has one row per input and one
+/// column per unit (z = x·W + b); <c>bias</c> is null for a layer without bias. Floats round-trip bit-exactly; readers
+/// ignore unknown fields and take a missing loss as sse.
+/// </summary>
+public static class ModelFile
+{
+    /// <summary>The value of the <c>format</c> field.</summary>
+    public const string FormatName = "fastnet-model";
+
+    /// <summary>The newest format version this build reads and the one it writes.</summary>
+    public const int Version = 1;
+
+    /// <summary>The most units a layer, or inputs a model, may declare; larger is refused before anything is allocated.</summary>
+    public const int MaxWidth = 1 << 20;
+
+    /// <summary>Writes <paramref name="network"/> to <paramref name="path"/> atomically.</summary>
+    public static void Save(Network network, string path)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        AtomicFile.Write(path, stream => Write(network, stream));
+    }
+
+    /// <summary>Reads a model file into a new network planned for batches of up to <paramref name="maxBatch"/> samples.</summary>
+    /// <exception cref="FastNetFormatException">The file is missing or malformed; the message names the file and JSON path.</exception>
+    public static Network Load(string path, int maxBatch = 256)
+    {
+        using JsonDocument document = JsonInput.Parse(path);
+        return Read(path, document.RootElement, maxBatch);
+    }
+
+    /// <summary>The lower-case name used in files and on the command line (<c>sigmoid</c>, <c>ce</c>, ...).</summary>
+    public static string Name(Activation activation) => activation.ToString().ToLowerInvariant();
+
+    /// <summary>The lower-case name used in files and on the command line.</summary>
+    public static string Name(Loss loss) => loss switch
+    {
+        Loss.CrossEntropy => "ce",
+        _ => loss.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>Parses an activation name; null when unknown.</summary>
+    public static Activation? ParseActivation(string name) => name switch
+    {
+        "identity" or "linear" => Activation.Identity,
+        "sigmoid" => Activation.Sigmoid,
+        "tanh" => Activation.Tanh,
+        "relu" => Activation.Relu,
+        "softmax" => Activation.Softmax,
+        _ => null,
+    };
+
+    /// <summary>Parses a loss name (<c>sse</c>, <c>mse</c>, <c>bce</c>, <c>ce</c>); null when unknown.</summary>
+    public static Loss? ParseLoss(string name) => name switch
+    {
+        "sse" => Loss.Sse,
+        "mse" => Loss.Mse,
+        "bce" => Loss.Bce,
+        "ce" => Loss.CrossEntropy,
+        _ => null,
+    };
+
+    internal static void Write(Network network, Stream stream)
+    {
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        json.WriteStartObject();
+        json.WriteString("format", FormatName);
+        json.WriteNumber("version", Version);
+        json.WriteNumber("inputs", network.Inputs);
+        json.WriteString("loss", Name(network.Loss));
+        json.WriteStartArray("layers");
+        int fanIn = network.Inputs;
+        for (int l = 0; l < network.Layers.Count; l++)
+        {
+            LayerSpec spec = network.Layers[l];
+            json.WriteStartObject();
+            json.WriteString("type", "dense");
+            json.WriteNumber("units", spec.Units);
+            json.WriteString("activation", Name(spec.Activation));
+            json.WriteStartArray("weights");
+            ReadOnlySpan<float> w = network.Weights(l);
+            for (int i = 0; i < fanIn; i++)
+            {
+                json.WriteStartArray();
+                foreach (float v in w.Slice(i * spec.Units, spec.Units)) json.WriteNumberValue(v);
+                json.WriteEndArray();
+            }
+            json.WriteEndArray();
+            if (spec.Bias)
+            {
+                json.WriteStartArray("bias");
+                foreach (float v in network.Bias(l)) json.WriteNumberValue(v);
+                json.WriteEndArray();
+            }
+            else
+            {
+                json.WriteNull("bias");
+            }
+            json.WriteEndObject();
+            fanIn = spec.Units;
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    internal static Network Read(string file, JsonElement root, int maxBatch)
+    {
+        JsonInput.Object(file, root, "$");
+        string format = JsonInput.String(file, JsonInput.Required(file, root, "$", "format"), "$.format");
+        if (format != FormatName) throw new FastNetFormatException(file, "$.format", $"is \"{format}\", expected \"{FormatName}\"");
+        int version = JsonInput.Int(file, JsonInput.Required(file, root, "$", "version"), "$.version", 1, int.MaxValue);
+        if (version > Version)
+            throw new FastNetFormatException(file, "$.version", $"is {version}, newer than this FastNet reads ({Version}); upgrade FastNet");
+        int inputs = JsonInput.Int(file, JsonInput.Required(file, root, "$", "inputs"), "$.inputs", 1, MaxWidth);
+        Loss loss = Loss.Sse;
+        if (JsonInput.Optional(root, "loss") is { } lossElement)
+        {
+            string name = JsonInput.String(file, lossElement, "$.loss");
+            loss = ParseLoss(name) ?? throw new FastNetFormatException(file, "$.loss", $"unknown loss \"{name}\" (sse, mse, bce, ce)");
+        }
+        JsonElement layersElement = JsonInput.Required(file, root, "$", "layers");
+        int layerCount = JsonInput.ArrayLength(file, layersElement, "$.layers");
+        if (layerCount == 0) throw new FastNetFormatException(file, "$.layers", "has no layers");
+        if (layerCount > 1024) throw new FastNetFormatException(file, "$.layers", $"has {layerCount} layers, more than 1024");
+
+        var specs = new LayerSpec[layerCount];
+        int l = 0;
+        foreach (JsonElement layer in layersElement.EnumerateArray())
+        {
+            string path = $"$.layers[{l}]";
+            JsonInput.Object(file, layer, path);
+            string type = JsonInput.Optional(layer, "type") is { } t ? JsonInput.String(file, t, path + ".type") : "dense";
+            if (type != "dense") throw new FastNetFormatException(file, path + ".type", $"unknown layer type \"{type}\" (dense)");
+            int units = JsonInput.Int(file, JsonInput.Required(file, layer, path, "units"), path + ".units", 1, MaxWidth);
+            string activationName = JsonInput.String(file, JsonInput.Required(file, layer, path, "activation"), path + ".activation");
+            Activation activation = ParseActivation(activationName) ?? throw new FastNetFormatException(file, path + ".activation",
+                $"unknown activation \"{activationName}\" (identity, sigmoid, tanh, relu, softmax)");
+            specs[l] = new LayerSpec(units, activation, JsonInput.Optional(layer, "bias") is not null);
+            l++;
+        }
+
+        Network network;
+        try
+        {
+            network = new Network(inputs, specs, loss, maxBatch);
+        }
+        catch (FastNetException e) when (e is not FastNetFormatException)
+        {
+            throw new FastNetFormatException(file, "$", e.Message);
+        }
+
+        int fanIn = inputs;
+        l = 0;
+        foreach (JsonElement layer in layersElement.EnumerateArray())
+        {
+            string path = $"$.layers[{l}]";
+            int units = specs[l].Units;
+            JsonElement weights = JsonInput.Required(file, layer, path, "weights");
+            int rows = JsonInput.ArrayLength(file, weights, path + ".weights");
+            if (rows != fanIn)
+                throw new FastNetFormatException(file, path + ".weights", $"has {rows} rows, expected {fanIn} (one per input of the layer)");
+            Span<float> w = network.Weights(l);
+            int i = 0;
+            foreach (JsonElement row in weights.EnumerateArray())
+            {
+                JsonInput.FloatRow(file, row, $"{path}.weights[{i}]", units, w.Slice(i * units, units));
+                i++;
+            }
+            if (specs[l].Bias)
+                JsonInput.FloatRow(file, layer.GetProperty("bias"), path + ".bias", units, network.Bias(l));
+            fanIn = units;
+            l++;
+        }
+        return network;
+    }
+}
