@@ -177,16 +177,16 @@ public sealed class Network
     internal void CheckDataset(Dataset data)
     {
         if (data.FeatureCount != Inputs)
-            throw new FastNetException($"the data has {data.FeatureCount} features per sample but the network takes {Inputs}");
+            throw data.Error($"the data has {data.FeatureCount} features per sample but the network takes {Inputs}");
         if (!data.HasLabels && data.TargetWidth != Outputs)
-            throw new FastNetException($"the data has {data.TargetWidth} targets per sample but the network has {Outputs} outputs");
+            throw data.Error($"the data has {data.TargetWidth} targets per sample but the network has {Outputs} outputs");
         if (data.HasLabels)
         {
             ReadOnlySpan<int> labels = data.Labels;
             int classes = Outputs == 1 ? 2 : Outputs;
             for (int i = 0; i < labels.Length; i++)
                 if ((uint)labels[i] >= (uint)classes)
-                    throw new FastNetException($"label {labels[i]} of sample {i} is outside the network's {classes} classes");
+                    throw data.Error($"label {labels[i]} of sample {i} is outside the network's {classes} classes");
         }
     }
 

@@ -62,6 +62,9 @@ public sealed class Dataset
     /// <summary>Free text describing where the data came from; may be null.</summary>
     public string? Description { get; }
 
+    /// <summary>The file the samples were read from, named in errors about them; null for data made in memory.</summary>
+    internal string? Source { get; init; }
+
     /// <summary>All features, row-major (Count×FeatureCount).</summary>
     public ReadOnlySpan<float> Features => _features;
 
@@ -89,6 +92,13 @@ public sealed class Dataset
     /// <summary>The features of sample <paramref name="index"/>.</summary>
     public ReadOnlySpan<float> Row(int index) => _features.AsSpan(index * FeatureCount, FeatureCount);
 
+    /// <summary>
+    /// An error about the samples (<paramref name="problem"/> names the sample): a <see cref="FastNetFormatException"/>
+    /// naming the file when the data came from one, else a plain <see cref="FastNetException"/>.
+    /// </summary>
+    internal FastNetException Error(string problem) =>
+        Source is null ? new FastNetException(problem) : new FastNetFormatException(Source, "", problem);
+
     /// <summary>Reads a dataset file (JSON; see docs/formats.md).</summary>
     /// <exception cref="FastNetFormatException">The file is missing or malformed; the message names the file and place.</exception>
     public static Dataset Load(string path) => DatasetJson.Read(path);
@@ -105,7 +115,7 @@ public sealed class Dataset
         if (_targets is not null)
         {
             if (TargetWidth != outputs)
-                throw new FastNetException($"the data has {TargetWidth} targets per sample but the network has {outputs} outputs");
+                throw Error($"the data has {TargetWidth} targets per sample but the network has {outputs} outputs");
             return _targets;
         }
         var t = new float[(long)Count * outputs];
@@ -114,12 +124,12 @@ public sealed class Dataset
             int label = _labels![i];
             if (outputs == 1)
             {
-                if (label > 1) throw new FastNetException($"label {label} of sample {i} needs more than the network's one output (0/1)");
+                if (label > 1) throw Error($"label {label} of sample {i} needs more than the network's one output (0/1)");
                 t[i] = label;
             }
             else
             {
-                if (label >= outputs) throw new FastNetException($"label {label} of sample {i} is outside the network's {outputs} classes");
+                if (label >= outputs) throw Error($"label {label} of sample {i} is outside the network's {outputs} classes");
                 t[i * outputs + label] = 1f;
             }
         }

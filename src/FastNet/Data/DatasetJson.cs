@@ -12,9 +12,12 @@ internal static class DatasetJson
     /// <summary>The most samples a dataset file may hold; more is refused as absurd.</summary>
     public const int MaxSamples = 100_000_000;
 
-    public static Dataset Read(string file)
+    public static Dataset Read(string file) => Read(file, JsonInput.ReadBytes(file));
+
+    /// <summary>Parses the bytes of a dataset file; <paramref name="file"/> names it in messages.</summary>
+    public static Dataset Read(string file, ReadOnlyMemory<byte> bytes)
     {
-        using JsonDocument document = JsonInput.Parse(file);
+        using JsonDocument document = JsonInput.Parse(file, bytes);
         return Read(file, document.RootElement);
     }
 
@@ -26,64 +29,63 @@ internal static class DatasetJson
         int count = JsonInput.ArrayLength(file, features, "$.features");
         if (count == 0) throw new FastNetFormatException(file, "$.features", "has no samples");
         if (count > MaxSamples) throw new FastNetFormatException(file, "$.features", $"has {count} samples, more than {MaxSamples}");
-        int width = -1;
-        float[]? x = null;
-        int i = 0;
-        foreach (JsonElement row in features.EnumerateArray())
-        {
-            string path = $"$.features[{i}]";
-            if (width < 0)
-            {
-                width = JsonInput.ArrayLength(file, row, path);
-                if (width == 0) throw new FastNetFormatException(file, path, "has no features");
-                x = new float[(long)count * width];
-            }
-            JsonInput.FloatRow(file, row, path, width, x.AsSpan(i * width, width));
-            i++;
-        }
-
         JsonElement? labels = JsonInput.Optional(root, "labels");
         JsonElement? targets = JsonInput.Optional(root, "targets");
         if (labels is not null && targets is not null)
             throw new FastNetFormatException(file, "$", "has both \"labels\" and \"targets\"; give one");
+        if (labels is null && targets is null)
+            throw new FastNetFormatException(file, "$", "missing \"labels\" (classification) or \"targets\" (regression)");
+
+        // Every size is checked against the arrays really present before anything is allocated.
+        (_, int width) = JsonInput.Matrix(file, features, "$.features", "features");
+        int[]? y = null;
+        float[]? t = null;
+        int targetWidth = 0;
         if (labels is { } l)
         {
             int n = JsonInput.ArrayLength(file, l, "$.labels");
             if (n != count) throw new FastNetFormatException(file, "$.labels", $"has {n} labels for {count} samples");
-            var y = new int[count];
+            y = new int[count];
             int j = 0;
             foreach (JsonElement item in l.EnumerateArray())
             {
                 y[j] = JsonInput.Int(file, item, $"$.labels[{j}]", 0, 1 << 20);
                 j++;
             }
-            return new Dataset(x!, width, labels: y, description: description);
         }
-        if (targets is { } t)
+        else
         {
-            int n = JsonInput.ArrayLength(file, t, "$.targets");
+            (int n, targetWidth) = JsonInput.Matrix(file, targets!.Value, "$.targets", "targets");
             if (n != count) throw new FastNetFormatException(file, "$.targets", $"has {n} rows for {count} samples");
-            int targetWidth = -1;
-            float[]? y = null;
-            int j = 0;
-            foreach (JsonElement row in t.EnumerateArray())
-            {
-                string path = $"$.targets[{j}]";
-                if (targetWidth < 0)
-                {
-                    targetWidth = JsonInput.ArrayLength(file, row, path);
-                    if (targetWidth == 0) throw new FastNetFormatException(file, path, "has no targets");
-                    y = new float[(long)count * targetWidth];
-                }
-                JsonInput.FloatRow(file, row, path, targetWidth, y.AsSpan(j * targetWidth, targetWidth));
-                j++;
-            }
-            return new Dataset(x!, width, targets: y, targetWidth: targetWidth, description: description);
+            t = ReadRows(file, targets.Value, "$.targets", count, targetWidth);
         }
-        throw new FastNetFormatException(file, "$", "missing \"labels\" (classification) or \"targets\" (regression)");
+        float[] x = ReadRows(file, features, "$.features", count, width);
+        try
+        {
+            return new Dataset(x, width, y, t, targetWidth, description) { Source = file };
+        }
+        catch (FastNetException e) when (e is not FastNetFormatException)
+        {
+            throw new FastNetFormatException(file, "$", e.Message);
+        }
     }
 
-    public static void Write(Dataset data, string file) => AtomicFile.Write(file, stream =>
+    // rows (count×width), already checked by JsonInput.Matrix
+    private static float[] ReadRows(string file, JsonElement rows, string path, int count, int width)
+    {
+        var values = new float[(long)count * width];
+        int i = 0;
+        foreach (JsonElement row in rows.EnumerateArray())
+        {
+            JsonInput.FloatRow(file, row, $"{path}[{i}]", width, values.AsSpan(i * width, width));
+            i++;
+        }
+        return values;
+    }
+
+    public static void Write(Dataset data, string file) => AtomicFile.Write(file, stream => Write(data, stream));
+
+    public static void Write(Dataset data, Stream stream)
     {
         using var json = new Utf8JsonWriter(stream);
         json.WriteStartObject();
@@ -100,7 +102,7 @@ internal static class DatasetJson
             WriteRows(json, "targets", data.Targets, data.TargetWidth);
         }
         json.WriteEndObject();
-    });
+    }
 
     private static void WriteRows(Utf8JsonWriter json, string name, ReadOnlySpan<float> values, int width)
     {

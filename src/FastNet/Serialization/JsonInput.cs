@@ -11,6 +11,9 @@ internal static class JsonInput
     /// <summary>Files larger than this are refused before they are read.</summary>
     public const long MaxFileBytes = 1L << 31;
 
+    /// <summary>The most numbers one array of rows (features, targets, weights) may hold.</summary>
+    public const long MaxValues = 1L << 30;
+
     private static readonly JsonDocumentOptions Options = new()
     {
         AllowTrailingCommas = false,
@@ -34,8 +37,8 @@ internal static class JsonInput
         }
         catch (JsonException e)
         {
-            string where = e.LineNumber is { } line ? $"line {line + 1}, column {(e.BytePositionInLine ?? 0) + 1}" : "";
-            throw new FastNetFormatException(file, where, "invalid JSON (" + FirstSentence(e.Message) + ")");
+            string where = e.LineNumber is { } line ? $"line {line + 1}, column {(e.BytePositionInLine ?? 0) + 1}" : e.Path ?? "";
+            throw new FastNetFormatException(file, where, "invalid JSON (" + OneLine(FirstSentence(e.Message)) + ")");
         }
     }
 
@@ -71,7 +74,14 @@ internal static class JsonInput
     public static string String(string file, JsonElement element, string path)
     {
         if (element.ValueKind != JsonValueKind.String) throw WrongType(file, path, "a string", element);
-        return element.GetString()!;
+        try
+        {
+            return element.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw new FastNetFormatException(file, path, "is not valid UTF-8 text");
+        }
     }
 
     public static int Int(string file, JsonElement element, string path, int min, int max)
@@ -93,7 +103,7 @@ internal static class JsonInput
     {
         if (element.ValueKind != JsonValueKind.Number) throw WrongType(file, path, "a number", element);
         if (!element.TryGetSingle(out float value) || !float.IsFinite(value))
-            throw new FastNetFormatException(file, path, $"{element.GetRawText()} is not a finite single-precision number");
+            throw new FastNetFormatException(file, path, $"{Clip(element.GetRawText())} is not a finite single-precision number");
         return value;
     }
 
@@ -120,6 +130,47 @@ internal static class JsonInput
         return length;
     }
 
+    /// <summary>
+    /// Checks that <paramref name="element"/> is an array of arrays that all have the length of the first, and returns
+    /// (rows, width) without allocating anything, so a caller can size its buffer from lengths that are really there.
+    /// </summary>
+    public static (int Rows, int Width) Matrix(string file, JsonElement element, string path, string what)
+    {
+        int rows = ArrayLength(file, element, path);
+        int width = -1;
+        int i = 0;
+        foreach (JsonElement row in element.EnumerateArray())
+        {
+            int length = ArrayLength(file, row, $"{path}[{i}]");
+            if (width < 0)
+            {
+                width = length;
+                if (width == 0) throw new FastNetFormatException(file, $"{path}[{i}]", $"has no {what}");
+            }
+            else if (length != width)
+            {
+                throw new FastNetFormatException(file, $"{path}[{i}]", $"has {length} numbers, expected {width}");
+            }
+            i++;
+        }
+        width = Math.Max(width, 0);
+        if ((long)rows * width > MaxValues)
+            throw new FastNetFormatException(file, path, $"holds {(long)rows * width} numbers, more than FastNet reads ({MaxValues})");
+        return (rows, width);
+    }
+
+    /// <summary>A string from a file made safe to put in a one-line message: control characters escaped, long text cut.</summary>
+    public static string Quote(string text)
+    {
+        var quoted = new System.Text.StringBuilder("\"");
+        foreach (char c in text.Length <= 40 ? text : text[..40])
+        {
+            if (c is < ' ' or > '~' or '"' or '\\') quoted.Append($"\\u{(int)c:x4}");
+            else quoted.Append(c);
+        }
+        return quoted.Append(text.Length <= 40 ? "\"" : "...\"").ToString();
+    }
+
     public static FastNetFormatException WrongType(string file, string path, string expected, JsonElement actual) =>
         new(file, path, $"expected {expected}, found {Describe(actual)}");
 
@@ -128,11 +179,22 @@ internal static class JsonInput
         JsonValueKind.Object => "an object",
         JsonValueKind.Array => "an array",
         JsonValueKind.String => "a string",
-        JsonValueKind.Number => "the number " + element.GetRawText(),
+        JsonValueKind.Number => "the number " + Clip(element.GetRawText()),
         JsonValueKind.True or JsonValueKind.False => element.GetRawText(),
         JsonValueKind.Null => "null",
         _ => element.ValueKind.ToString(),
     };
+
+    private static string Clip(string text) => text.Length <= 40 ? text : text[..40] + "...";
+
+    // The parser's message quotes the bad text, which may hold line breaks or run for megabytes.
+    private static string OneLine(string text)
+    {
+        var line = new System.Text.StringBuilder();
+        foreach (char c in text.Length <= 160 ? text : text[..160]) line.Append(char.IsControl(c) ? ' ' : c);
+        if (text.Length > 160) line.Append("...");
+        return line.ToString();
+    }
 
     private static string FirstSentence(string message)
     {

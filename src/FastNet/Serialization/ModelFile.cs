@@ -7,7 +7,8 @@ namespace FastNet.Serialization;
 /// <c>{"format": "fastnet-model", "version": 1, "inputs": 2, "loss": "sse", "layers": [{"type": "dense", "units": 4,
 /// "activation": "sigmoid", "weights": [[...], ...], "bias": [...]}]}</c>. <c>weights</c> has one row per input and one
 /// column per unit (z = x·W + b); <c>bias</c> is null for a layer without bias. Floats round-trip bit-exactly; readers
-/// ignore unknown fields and take a missing loss as sse.
+/// ignore unknown fields and take a missing loss as sse. <c>checksum</c> (<c>"sha256:…"</c> over the weights) is written
+/// on save and verified on load when present.
 /// </summary>
 public static class ModelFile
 {
@@ -29,11 +30,7 @@ public static class ModelFile
 
     /// <summary>Reads a model file into a new network planned for batches of up to <paramref name="maxBatch"/> samples.</summary>
     /// <exception cref="FastNetFormatException">The file is missing or malformed; the message names the file and JSON path.</exception>
-    public static Network Load(string path, int maxBatch = 256)
-    {
-        using JsonDocument document = JsonInput.Parse(path);
-        return Read(path, document.RootElement, maxBatch);
-    }
+    public static Network Load(string path, int maxBatch = 256) => Read(path, JsonInput.ReadBytes(path), maxBatch);
 
     /// <summary>The lower-case name used in files and on the command line (<c>sigmoid</c>, <c>ce</c>, ...).</summary>
     public static string Name(Activation activation) => activation.ToString().ToLowerInvariant();
@@ -69,11 +66,18 @@ public static class ModelFile
     internal static void Write(Network network, Stream stream)
     {
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        WriteObject(network, json);
+    }
+
+    /// <summary>Writes the model object; the bytes go to the stream as they are made, not all at the end.</summary>
+    internal static void WriteObject(Network network, Utf8JsonWriter json)
+    {
         json.WriteStartObject();
         json.WriteString("format", FormatName);
         json.WriteNumber("version", Version);
         json.WriteNumber("inputs", network.Inputs);
         json.WriteString("loss", Name(network.Loss));
+        json.WriteString("checksum", WeightChecksum.Compute(network.Parameters));
         json.WriteStartArray("layers");
         int fanIn = network.Inputs;
         for (int l = 0; l < network.Layers.Count; l++)
@@ -90,6 +94,7 @@ public static class ModelFile
                 json.WriteStartArray();
                 foreach (float v in w.Slice(i * spec.Units, spec.Units)) json.WriteNumberValue(v);
                 json.WriteEndArray();
+                if (json.BytesPending > 1 << 16) json.Flush();
             }
             json.WriteEndArray();
             if (spec.Bias)
@@ -109,39 +114,64 @@ public static class ModelFile
         json.WriteEndObject();
     }
 
-    internal static Network Read(string file, JsonElement root, int maxBatch)
+    /// <summary>Parses the bytes of a model file; <paramref name="file"/> names it in messages.</summary>
+    internal static Network Read(string file, ReadOnlyMemory<byte> bytes, int maxBatch)
     {
-        JsonInput.Object(file, root, "$");
-        string format = JsonInput.String(file, JsonInput.Required(file, root, "$", "format"), "$.format");
-        if (format != FormatName) throw new FastNetFormatException(file, "$.format", $"is \"{format}\", expected \"{FormatName}\"");
-        int version = JsonInput.Int(file, JsonInput.Required(file, root, "$", "version"), "$.version", 1, int.MaxValue);
+        using JsonDocument document = JsonInput.Parse(file, bytes);
+        return Read(file, document.RootElement, maxBatch);
+    }
+
+    /// <summary>
+    /// Reads the model object <paramref name="root"/> found at JSON path <paramref name="at"/>. Every declared size is
+    /// checked against the arrays really in the file before the network's memory is allocated.
+    /// </summary>
+    internal static Network Read(string file, JsonElement root, int maxBatch, string at = "$")
+    {
+        JsonInput.Object(file, root, at);
+        string format = JsonInput.String(file, JsonInput.Required(file, root, at, "format"), at + ".format");
+        if (format != FormatName)
+            throw new FastNetFormatException(file, at + ".format", $"is {JsonInput.Quote(format)}, expected \"{FormatName}\"");
+        int version = JsonInput.Int(file, JsonInput.Required(file, root, at, "version"), at + ".version", 1, int.MaxValue);
         if (version > Version)
-            throw new FastNetFormatException(file, "$.version", $"is {version}, newer than this FastNet reads ({Version}); upgrade FastNet");
-        int inputs = JsonInput.Int(file, JsonInput.Required(file, root, "$", "inputs"), "$.inputs", 1, MaxWidth);
+            throw new FastNetFormatException(file, at + ".version", $"is {version}, newer than this FastNet reads ({Version}); upgrade FastNet");
+        int inputs = JsonInput.Int(file, JsonInput.Required(file, root, at, "inputs"), at + ".inputs", 1, MaxWidth);
         Loss loss = Loss.Sse;
         if (JsonInput.Optional(root, "loss") is { } lossElement)
         {
-            string name = JsonInput.String(file, lossElement, "$.loss");
-            loss = ParseLoss(name) ?? throw new FastNetFormatException(file, "$.loss", $"unknown loss \"{name}\" (sse, mse, bce, ce)");
+            string name = JsonInput.String(file, lossElement, at + ".loss");
+            loss = ParseLoss(name) ?? throw new FastNetFormatException(file, at + ".loss", $"unknown loss {JsonInput.Quote(name)} (sse, mse, bce, ce)");
         }
-        JsonElement layersElement = JsonInput.Required(file, root, "$", "layers");
-        int layerCount = JsonInput.ArrayLength(file, layersElement, "$.layers");
-        if (layerCount == 0) throw new FastNetFormatException(file, "$.layers", "has no layers");
-        if (layerCount > 1024) throw new FastNetFormatException(file, "$.layers", $"has {layerCount} layers, more than 1024");
+        string? checksum = JsonInput.Optional(root, "checksum") is { } c ? JsonInput.String(file, c, at + ".checksum") : null;
+        if (checksum is not null && !WeightChecksum.IsWellFormed(checksum))
+            throw new FastNetFormatException(file, at + ".checksum", $"is {JsonInput.Quote(checksum)}, not \"{WeightChecksum.Prefix}\" and 64 hex digits");
+        JsonElement layersElement = JsonInput.Required(file, root, at, "layers");
+        int layerCount = JsonInput.ArrayLength(file, layersElement, at + ".layers");
+        if (layerCount == 0) throw new FastNetFormatException(file, at + ".layers", "has no layers");
+        if (layerCount > 1024) throw new FastNetFormatException(file, at + ".layers", $"has {layerCount} layers, more than 1024");
 
         var specs = new LayerSpec[layerCount];
+        int fanIn = inputs;
         int l = 0;
         foreach (JsonElement layer in layersElement.EnumerateArray())
         {
-            string path = $"$.layers[{l}]";
+            string path = $"{at}.layers[{l}]";
             JsonInput.Object(file, layer, path);
             string type = JsonInput.Optional(layer, "type") is { } t ? JsonInput.String(file, t, path + ".type") : "dense";
-            if (type != "dense") throw new FastNetFormatException(file, path + ".type", $"unknown layer type \"{type}\" (dense)");
+            if (type != "dense") throw new FastNetFormatException(file, path + ".type", $"unknown layer type {JsonInput.Quote(type)} (dense)");
             int units = JsonInput.Int(file, JsonInput.Required(file, layer, path, "units"), path + ".units", 1, MaxWidth);
             string activationName = JsonInput.String(file, JsonInput.Required(file, layer, path, "activation"), path + ".activation");
             Activation activation = ParseActivation(activationName) ?? throw new FastNetFormatException(file, path + ".activation",
-                $"unknown activation \"{activationName}\" (identity, sigmoid, tanh, relu, softmax)");
-            specs[l] = new LayerSpec(units, activation, JsonInput.Optional(layer, "bias") is not null);
+                $"unknown activation {JsonInput.Quote(activationName)} (identity, sigmoid, tanh, relu, softmax)");
+            (int rows, int width) = JsonInput.Matrix(file, JsonInput.Required(file, layer, path, "weights"), path + ".weights", "weights");
+            if (rows != fanIn)
+                throw new FastNetFormatException(file, path + ".weights", $"has {rows} rows, expected {fanIn} (one per input of the layer)");
+            if (width != units)
+                throw new FastNetFormatException(file, path + ".weights[0]", $"has {width} numbers, expected {units}");
+            JsonElement? bias = JsonInput.Optional(layer, "bias");
+            if (bias is { } b && JsonInput.ArrayLength(file, b, path + ".bias") != units)
+                throw new FastNetFormatException(file, path + ".bias", $"has {b.GetArrayLength()} numbers, expected {units}");
+            specs[l] = new LayerSpec(units, activation, bias is not null);
+            fanIn = units;
             l++;
         }
 
@@ -152,22 +182,18 @@ public static class ModelFile
         }
         catch (FastNetException e) when (e is not FastNetFormatException)
         {
-            throw new FastNetFormatException(file, "$", e.Message);
+            throw new FastNetFormatException(file, at, e.Message);
         }
 
-        int fanIn = inputs;
+        fanIn = inputs;
         l = 0;
         foreach (JsonElement layer in layersElement.EnumerateArray())
         {
-            string path = $"$.layers[{l}]";
+            string path = $"{at}.layers[{l}]";
             int units = specs[l].Units;
-            JsonElement weights = JsonInput.Required(file, layer, path, "weights");
-            int rows = JsonInput.ArrayLength(file, weights, path + ".weights");
-            if (rows != fanIn)
-                throw new FastNetFormatException(file, path + ".weights", $"has {rows} rows, expected {fanIn} (one per input of the layer)");
             Span<float> w = network.Weights(l);
             int i = 0;
-            foreach (JsonElement row in weights.EnumerateArray())
+            foreach (JsonElement row in layer.GetProperty("weights").EnumerateArray())
             {
                 JsonInput.FloatRow(file, row, $"{path}.weights[{i}]", units, w.Slice(i * units, units));
                 i++;
@@ -177,6 +203,9 @@ public static class ModelFile
             fanIn = units;
             l++;
         }
+        if (checksum is not null && !WeightChecksum.Matches(checksum, network.Parameters))
+            throw new FastNetFormatException(file, at + ".checksum",
+                "does not match the weights (the file is damaged or was edited; remove \"checksum\" to accept a hand edit)");
         return network;
     }
 }

@@ -1,0 +1,142 @@
+using System.Text;
+using FastNet.Data;
+using FastNet.Serialization;
+using FastNet.Tests.Support;
+
+namespace FastNet.Tests.Reliability;
+
+/// <summary>One example of every kind of hostile input, read from a real file: the documented exception, naming file and place.</summary>
+public class HostileInputTests
+{
+    private const string Model = """
+        {"format": "fastnet-model", "version": 1, "inputs": 2, "loss": "sse",
+         "layers": [{"type": "dense", "units": 2, "activation": "tanh", "weights": [[1, 2], [3, 4]], "bias": [0.5, -0.5]},
+                    {"type": "dense", "units": 1, "activation": "sigmoid", "weights": [[1], [-1]], "bias": null}]}
+        """;
+
+    [Theory]
+    [InlineData("{\"features\": [[1, 2]], \"lab", "invalid JSON", "line 1")]                                     // truncated
+    [InlineData("{\"features\": [[1, 2]], \"labels\": [0]]", "invalid JSON", "line 1")]                          // bad syntax
+    [InlineData("{\"features\": [[1, 2], \"x\"], \"labels\": [0, 1]}", "expected an array, found a string", "$.features[1]")]
+    [InlineData("{\"features\": [[1, 2], [3, true]], \"labels\": [0, 1]}", "expected a number, found true", "$.features[1][1]")]
+    [InlineData("{\"features\": [[1, 2], [3, 4, 5]], \"labels\": [0, 1]}", "has 3 numbers, expected 2", "$.features[1]")]  // ragged
+    [InlineData("{\"features\": [[1, NaN]], \"labels\": [0]}", "invalid JSON", "line 1")]
+    [InlineData("{\"features\": [[1, 1e39]], \"labels\": [0]}", "1e39 is not a finite single-precision number", "$.features[0][1]")]
+    [InlineData("{\"features\": [[1, -1e400]], \"labels\": [0]}", "not a finite single-precision number", "$.features[0][1]")]
+    [InlineData("{\"features\": [], \"labels\": []}", "has no samples", "$.features")]
+    [InlineData("{\"features\": [[]], \"labels\": [0]}", "has no features", "$.features[0]")]
+    [InlineData("{\"features\": [[1]], \"targets\": [[]]}", "has no targets", "$.targets[0]")]
+    [InlineData("{\"features\": [[1]], \"labels\": [1e30]}", "expected a whole number, found the number 1e30", "$.labels[0]")]
+    [InlineData("{\"features\": [[1]], \"labels\": [2000000]}", "2000000 is out of range (0 to 1048576)", "$.labels[0]")]
+    [InlineData("{\"features\": [[1]], \"labels\": [0], \"labels\": [1]}", "Duplicate property 'labels'", "")]
+    [InlineData("{\"features\": [[1]], \"labels\": [0], \"description\": 7}", "expected a string, found the number 7", "$.description")]
+    [InlineData("{}", "missing \"features\"", "at $")]
+    [InlineData("[]", "expected an object, found an array", "at $")]
+    [InlineData("", "invalid JSON", "")]
+    public void HostileDatasetsAreRefused(string content, string problem, string where)
+    {
+        using var folder = new TempFolder();
+        string path = folder.Write("data.json", content);
+        AssertRefused(() => Dataset.Load(path), path, problem, where);
+    }
+
+    [Fact]
+    public void DeepNestingIsRefusedAtTheParserDepthLimit()
+    {
+        using var folder = new TempFolder();
+        string path = folder.Write("data.json", "{\"features\": " + new string('[', 10_000) + new string(']', 10_000) + "}");
+        AssertRefused(() => Dataset.Load(path), path, "maximum configured depth of 64", "line 1");
+    }
+
+    [Fact]
+    public void InvalidUtf8IsRefused()
+    {
+        using var folder = new TempFolder();
+        string path = folder.File("data.json");
+        File.WriteAllBytes(path, [.. "{\"description\": \""u8, 0xC3, 0x28, .. "\", \"features\": [[1]], \"labels\": [0]}"u8]);
+        var e = Assert.Throws<FastNetFormatException>(() => Dataset.Load(path));
+        Assert.StartsWith(path + ": ", e.Message);
+    }
+
+    [Fact]
+    public void FeatureCountAndLabelsThatDoNotFitTheModelNameTheDataFile()
+    {
+        using var folder = new TempFolder();
+        Network network = new NetworkBuilder(2).Dense(1, Activation.Sigmoid).Build();
+        string wide = folder.Write("wide.json", "{\"features\": [[1, 2, 3]], \"labels\": [0]}");
+        AssertRefused(() => network.Evaluate(Dataset.Load(wide)), wide, "the data has 3 features per sample but the network takes 2", "");
+        string labels = folder.Write("labels.json", "{\"features\": [[1, 2], [3, 4]], \"labels\": [0, 2]}");
+        AssertRefused(() => network.Evaluate(Dataset.Load(labels)), labels, "label 2 of sample 1 is outside the network's 2 classes", "");
+        string targets = folder.Write("targets.json", "{\"features\": [[1, 2]], \"targets\": [[1, 2]]}");
+        AssertRefused(() => network.Train(Dataset.Load(targets), new FastNet.Training.TrainingOptions { Epochs = 1 }), targets,
+            "the data has 2 targets per sample but the network has 1 outputs", "");
+    }
+
+    [Theory]
+    [InlineData("\"version\": 1", "\"version\": 2", "is 2, newer than this FastNet reads (1); upgrade FastNet", "$.version")]
+    [InlineData("\"version\": 1", "\"version\": \"1\"", "expected a whole number, found a string", "$.version")]
+    [InlineData("\"inputs\": 2", "\"inputs\": 2.5", "expected a whole number, found the number 2.5", "$.inputs")]
+    [InlineData("[[1], [-1]]", "[[1], [NaN]]", "invalid JSON", "line 3")]
+    [InlineData("[[1], [-1]]", "[[1], [-3.5e38]]", "not a finite single-precision number", "$.layers[1].weights[1][0]")]
+    [InlineData("[[1], [-1]]", "[[1], [-1, 2]]", "has 2 numbers, expected 1", "$.layers[1].weights[1]")]
+    [InlineData("[[1], [-1]]", "[[1, 2], [-1, 2]]", "has 2 numbers, expected 1", "$.layers[1].weights[0]")]
+    [InlineData("[0.5, -0.5]", "[0.5]", "has 1 numbers, expected 2", "$.layers[0].bias")]
+    [InlineData("[0.5, -0.5]", "{\"a\": 1}", "expected an array, found an object", "$.layers[0].bias")]
+    [InlineData("\"sigmoid\"", "\"sig\\nmoid\"", "unknown activation \"sig\\u000amoid\"", "$.layers[1].activation")]
+    [InlineData("\"loss\": \"sse\"", "\"loss\": \"hinge\"", "unknown loss \"hinge\"", "$.loss")]
+    [InlineData("\"type\": \"dense\", \"units\": 2", "\"type\": \"lstm\", \"units\": 2", "unknown layer type \"lstm\" (dense)", "$.layers[0].type")]
+    [InlineData("\"units\": 1,", "\"units\": 0,", "0 is out of range (1 to 1048576)", "$.layers[1].units")]
+    [InlineData("\"loss\": \"sse\"", "\"loss\": \"ce\"", "the ce loss needs a softmax output layer", "at $")]
+    public void HostileModelsAreRefused(string find, string replace, string problem, string where)
+    {
+        using var folder = new TempFolder();
+        Assert.Contains(find, Model);
+        string path = folder.Write("model.json", Model.Replace(find, replace));
+        AssertRefused(() => ModelFile.Load(path), path, problem, where);
+    }
+
+    [Fact]
+    public void AbsurdDeclaredSizesAreRefusedBeforeAnythingIsAllocated()
+    {
+        using var folder = new TempFolder();
+        // 10^6 × 10^6 weights declared, one number present.
+        string model = folder.Write("huge.json", """
+            {"format": "fastnet-model", "version": 1, "inputs": 1000000,
+             "layers": [{"units": 1000000, "activation": "identity", "weights": [[1]], "bias": null}]}
+            """);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        AssertRefused(() => ModelFile.Load(model), model, "has 1 rows, expected 1000000", "$.layers[0].weights");
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 1 << 20, "the loader allocated for the declared size");
+
+        // A first row of 100,000 features followed by 100,000 empty rows would be 10^10 floats if sized from row 0.
+        var text = new StringBuilder("{\"labels\": [], \"features\": [[");
+        text.Append(string.Join(',', Enumerable.Repeat("1", 100_000))).Append(']');
+        for (int i = 0; i < 100_000; i++) text.Append(",[]");
+        text.Append("]}");
+        string data = folder.Write("ragged.json", text.ToString());
+        before = GC.GetAllocatedBytesForCurrentThread();
+        AssertRefused(() => Dataset.Load(data), data, "has 0 numbers, expected 100000", "$.features[1]");
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 64 << 20, "the loader allocated for the declared size");
+    }
+
+    [Fact]
+    public void BadInputInTheCliIsOneLineOnStderrAndExitCodeOne()
+    {
+        using var folder = new TempFolder();
+        string model = folder.Write("model.json", Model.Replace("[[1], [-1]]", "[[1], [1e39]]"));
+        var (exit, output, error) = CliRunner.Run("predict", "--model", model, "--input", "1,2");
+        Assert.Equal(1, exit);
+        Assert.Equal("", output);
+        Assert.Equal($"error: {model}: 1e39 is not a finite single-precision number at $.layers[1].weights[1][0]", error.TrimEnd('\n'));
+    }
+
+    private static void AssertRefused(Action load, string path, string problem, string where)
+    {
+        var e = Assert.Throws<FastNetFormatException>(load);
+        Assert.Equal(path, e.File);
+        Assert.StartsWith(path + ": ", e.Message);
+        Assert.Contains(problem, e.Message);
+        Assert.Contains(where, e.Message);
+        Assert.DoesNotContain('\n', e.Message);
+    }
+}

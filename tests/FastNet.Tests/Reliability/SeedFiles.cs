@@ -1,0 +1,48 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using FastNet.Data;
+using FastNet.Serialization;
+
+namespace FastNet.Tests.Reliability;
+
+/// <summary>Small valid files the fuzz suite damages: datasets (labels, targets) and models (with and without checksum).</summary>
+internal static partial class SeedFiles
+{
+    public static readonly byte[][] Datasets =
+    [
+        Bytes(stream => DatasetJson.Write(new Dataset(Values(12, 1), 3, labels: [0, 1, 1, 0], description: "four samples"), stream)),
+        Bytes(stream => DatasetJson.Write(new Dataset(Values(6, 2), 3, targets: [0.5f, -1f], targetWidth: 1), stream)),
+        Bytes(stream => DatasetJson.Write(new Dataset(Values(9, 3), 3, labels: [0, 2, 1]), stream)),
+        Encoding.UTF8.GetBytes("""{"features": [[1, 2, 3], [4, 5, 6]], "labels": [1, 0], "extra": {"x": [1]}}"""),
+    ];
+
+    public static readonly byte[][] Models =
+    [
+        Bytes(stream => ModelFile.Write(new NetworkBuilder(3).Dense(4, Activation.Tanh).Dense(2, Activation.Softmax)
+            .WithLoss(Loss.CrossEntropy).WithSeed(1).Build(), stream)),
+        Bytes(stream => ModelFile.Write(new NetworkBuilder(2).Dense(3, Activation.Relu, bias: false).Dense(1, Activation.Sigmoid)
+            .WithLoss(Loss.Bce).WithSeed(2).Build(), stream)),
+        Bytes(stream => ModelFile.Write(new NetworkBuilder(1).Dense(2, Activation.Identity).WithLoss(Loss.Mse).WithSeed(3).Build(), stream)),
+        Encoding.UTF8.GetBytes("""
+            {"format": "fastnet-model", "version": 1, "inputs": 2, "loss": "sse",
+             "layers": [{"type": "dense", "units": 2, "activation": "tanh", "weights": [[1, 2], [3, 4]], "bias": [0.5, -0.5]},
+                        {"units": 1, "activation": "identity", "weights": [[1], [-1]], "bias": null}]}
+            """),
+    ];
+
+    /// <summary>The same models with the checksum line removed, so damaged weights reach the shape and value checks.</summary>
+    public static readonly byte[][] ModelsWithoutChecksum = Array.ConvertAll(Models,
+        model => Encoding.UTF8.GetBytes(ChecksumLine().Replace(Encoding.UTF8.GetString(model), "")));
+
+    [GeneratedRegex("\"checksum\": \"[^\"]*\",")]
+    private static partial Regex ChecksumLine();
+
+    private static byte[] Bytes(Action<Stream> write)
+    {
+        using var stream = new MemoryStream();
+        write(stream);
+        return stream.ToArray();
+    }
+
+    private static float[] Values(int length, int seed) => Support.TestData.Uniform(length, seed);
+}
