@@ -10,7 +10,9 @@ namespace FastNet;
 /// <summary>
 /// A multilayer perceptron of dense layers over one <see cref="Workspace"/> planned for a maximum batch. Predicting and
 /// training never allocate once the network exists; a batch larger than <see cref="MaxBatch"/> is split (prediction) or
-/// refused (training). A network is not safe to use from several threads at once.
+/// refused (training). A network computes in one workspace, so it serves one thread at a time: a call that overlaps
+/// another (say, Predict while a training step runs on another thread) is refused with a <see cref="FastNetException"/>,
+/// never computed on half-updated memory. To predict from many threads, use <see cref="CreatePredictor"/>.
 /// </summary>
 public sealed class Network
 {
@@ -24,6 +26,7 @@ public sealed class Network
     private readonly Slice _batchInputs;
     private readonly Slice _batchTargets;
     private readonly Slice _scratch;
+    private int _inUse;
 
     internal Network(int inputs, IReadOnlyList<LayerSpec> layers, Loss loss, int maxBatch)
     {
@@ -115,11 +118,37 @@ public sealed class Network
         int count = x.Length / Inputs;
         if (y.Length < count * Outputs)
             throw new FastNetException($"the output span holds {y.Length} values but {count} rows of {Outputs} outputs need {count * Outputs}");
-        for (int start = 0; start < count; start += MaxBatch)
+        Enter();
+        try
         {
-            int batch = Math.Min(MaxBatch, count - start);
-            Forward(x.Slice(start * Inputs, batch * Inputs), batch);
-            _ws[_layers[^1].A].Slice(0, batch * Outputs).CopyTo(y.Slice(start * Outputs, batch * Outputs));
+            for (int start = 0; start < count; start += MaxBatch)
+            {
+                int batch = Math.Min(MaxBatch, count - start);
+                Forward(x.Slice(start * Inputs, batch * Inputs), batch);
+                _ws[_layers[^1].A].Slice(0, batch * Outputs).CopyTo(y.Slice(start * Outputs, batch * Outputs));
+            }
+        }
+        finally
+        {
+            Exit();
+        }
+    }
+
+    /// <summary>
+    /// A thread-safe predictor holding a copy of the current weights: use it to predict from many threads at once, or
+    /// while this network goes on training (the predictor keeps the weights it was made with).
+    /// </summary>
+    /// <exception cref="FastNetException">The network is training or predicting on another thread at this moment.</exception>
+    public Predictor CreatePredictor()
+    {
+        Enter();
+        try
+        {
+            return new Predictor(this);
+        }
+        finally
+        {
+            Exit();
         }
     }
 
@@ -142,14 +171,22 @@ public sealed class Network
         float[] targets = data.TargetMatrix(Outputs, Loss);
         double loss = 0;
         int correct = 0;
-        for (int start = 0; start < data.Count; start += MaxBatch)
+        Enter();
+        try
         {
-            int batch = Math.Min(MaxBatch, data.Count - start);
-            ReadOnlySpan<float> t = targets.AsSpan(start * Outputs, batch * Outputs);
-            Forward(data.Features.Slice(start * Inputs, batch * Inputs), batch);
-            float batchLoss = LossGradient(t, batch);
-            loss += LossIsSum(Loss) ? batchLoss : batchLoss * batch;
-            if (data.HasLabels) correct += CountCorrect(data.Labels.Slice(start, batch), batch);
+            for (int start = 0; start < data.Count; start += MaxBatch)
+            {
+                int batch = Math.Min(MaxBatch, data.Count - start);
+                ReadOnlySpan<float> t = targets.AsSpan(start * Outputs, batch * Outputs);
+                Forward(data.Features.Slice(start * Inputs, batch * Inputs), batch);
+                float batchLoss = LossGradient(t, batch);
+                loss += LossIsSum(Loss) ? batchLoss : batchLoss * batch;
+                if (data.HasLabels) correct += CountCorrect(data.Labels.Slice(start, batch), batch);
+            }
+        }
+        finally
+        {
+            Exit();
         }
         return new Evaluation(LossIsSum(Loss) ? loss : loss / data.Count,
             !data.HasLabels ? null : (double)correct / data.Count, data.Count);
@@ -202,13 +239,47 @@ public sealed class Network
     /// <summary>One gradient-descent step on a batch: forward, loss, backward, update. Returns the batch loss.</summary>
     internal float TrainStep(ReadOnlySpan<float> x, ReadOnlySpan<float> t, int batch, OptimizerOptions optimizer, float learningRate, int step)
     {
-        float loss = ComputeGradients(x, t, batch, inputGradient: false);
-        Optimizer.Step(optimizer, learningRate, _ws[_parameters], _ws[_gradients], _ws[_optimizerState], step);
-        return loss;
+        Enter();
+        try
+        {
+            float loss = ComputeGradientsInUse(x, t, batch, inputGradient: false);
+            Optimizer.Step(optimizer, learningRate, _ws[_parameters], _ws[_gradients], _ws[_optimizerState], step);
+            return loss;
+        }
+        finally
+        {
+            Exit();
+        }
     }
 
     /// <summary>Forward, loss and backward on a batch; leaves ∂L/∂θ in <see cref="Gradients"/> (and ∂L/∂x in <see cref="InputGradient"/>).</summary>
     internal float ComputeGradients(ReadOnlySpan<float> x, ReadOnlySpan<float> t, int batch, bool inputGradient)
+    {
+        Enter();
+        try
+        {
+            return ComputeGradientsInUse(x, t, batch, inputGradient);
+        }
+        finally
+        {
+            Exit();
+        }
+    }
+
+    // ---- one thread at a time ------------------------------------------------------------------------------------
+
+    /// <summary>Claims the workspace for the calling thread, or refuses if another call is using it right now.</summary>
+    internal void Enter()
+    {
+        if (Interlocked.CompareExchange(ref _inUse, 1, 0) != 0)
+            throw new FastNetException("the network is in use by another thread (training or predicting); a Network serves one " +
+                "thread at a time: use network.CreatePredictor() to predict from many threads or while training");
+    }
+
+    /// <summary>Releases the workspace claimed by <see cref="Enter"/>.</summary>
+    internal void Exit() => Volatile.Write(ref _inUse, 0);
+
+    private float ComputeGradientsInUse(ReadOnlySpan<float> x, ReadOnlySpan<float> t, int batch, bool inputGradient)
     {
         if ((uint)batch > (uint)MaxBatch || batch == 0)
             throw new FastNetException($"a batch of {batch} samples does not fit the network's plan (1 to {MaxBatch}); build it with a larger maximum batch");

@@ -44,12 +44,16 @@ internal sealed class DenseLayer
     public Slice Delta { get; }
 
     // z (batch×units) = x (batch×inputs) · W (inputs×units) + b;  a = f(z)
-    public void Forward(Workspace ws, ReadOnlySpan<float> x, int batch, Span<float> scratch)
+    public void Forward(Workspace ws, ReadOnlySpan<float> x, int batch, Span<float> scratch) =>
+        Forward(Spec, Inputs, x, ws[Weights], ws[Bias], ws[Z], ws[A], batch, scratch);
+
+    // The same on any memory (a Predictor's own parameters and per-thread buffers).
+    public static void Forward(LayerSpec spec, int inputs, ReadOnlySpan<float> x, ReadOnlySpan<float> w, ReadOnlySpan<float> b,
+        Span<float> z, Span<float> a, int batch, Span<float> scratch)
     {
-        Span<float> z = ws[Z];
-        Gemm.NN(x, ws[Weights], z, batch, Inputs, Units, accumulate: false, scratch);
-        if (Spec.Bias) BiasKernels.AddRows(z, ws[Bias], batch, Units);
-        ActivationKernels.Forward(Activation, z, ws[A], batch, Units);
+        Gemm.NN(x, w, z, batch, inputs, spec.Units, accumulate: false, scratch);
+        if (spec.Bias) BiasKernels.AddRows(z, b, batch, spec.Units);
+        ActivationKernels.Forward(spec.Activation, z, a, batch, spec.Units);
     }
 
     // dz (batch×units) = da ⊙ f′(a), in Delta

@@ -25,7 +25,15 @@ public static class ModelFile
     public static void Save(Network network, string path)
     {
         ArgumentNullException.ThrowIfNull(network);
-        AtomicFile.Write(path, stream => Write(network, stream));
+        network.Enter();   // no training step may change the weights between the checksum and the last number
+        try
+        {
+            AtomicFile.Write(path, stream => Write(network, stream));
+        }
+        finally
+        {
+            network.Exit();
+        }
     }
 
     /// <summary>Reads a model file into a new network planned for batches of up to <paramref name="maxBatch"/> samples.</summary>
