@@ -1,5 +1,3 @@
-using System.Buffers.Binary;
-using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 
 namespace FastNet.Serialization;
@@ -16,16 +14,7 @@ internal static class WeightChecksum
     public static string Compute(ReadOnlySpan<float> parameters)
     {
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        if (BitConverter.IsLittleEndian)
-        {
-            SHA256.HashData(MemoryMarshal.AsBytes(parameters), hash);
-        }
-        else
-        {
-            var bytes = new byte[parameters.Length * sizeof(float)];
-            for (int i = 0; i < parameters.Length; i++) BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(i * sizeof(float)), parameters[i]);
-            SHA256.HashData(bytes, hash);
-        }
+        SHA256.HashData(LittleEndianFloats.Bytes(parameters), hash);
         return Prefix + Convert.ToHexStringLower(hash);
     }
 

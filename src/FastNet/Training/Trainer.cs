@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using FastNet.Data;
+using FastNet.Serialization;
 
 namespace FastNet.Training;
 
@@ -41,6 +42,29 @@ public sealed class Trainer
         for (int i = 0; i < _order.Length; i++) _order[i] = i;
         _random = new SeededRandom(options.Seed);
     }
+
+    /// <summary>
+    /// Makes a trainer that continues the run saved in <paramref name="checkpoint"/> on its network: the epochs, steps,
+    /// shuffling state and optimizer state go on from where they stopped. Give the same data and options as the run
+    /// that wrote the checkpoint, and <see cref="Run"/> finishes it with the weights an uninterrupted run would have.
+    /// </summary>
+    /// <exception cref="FastNetException">The data does not fit the network, or the options are invalid.</exception>
+    public static Trainer Resume(TrainingCheckpoint checkpoint, Dataset data, TrainingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        var trainer = new Trainer(checkpoint.Network, data, options);
+        trainer.Epoch = checkpoint.Epoch;
+        trainer._step = checkpoint.Step;
+        trainer._random.State = checkpoint.RandomState;
+        return trainer;
+    }
+
+    /// <summary>
+    /// Writes a checkpoint of this run (see <see cref="TrainingCheckpoint"/>) to <paramref name="path"/> atomically;
+    /// <paramref name="command"/> is kept with it for the application that will resume it.
+    /// </summary>
+    public void SaveCheckpoint(string path, IReadOnlyList<string>? command = null) =>
+        CheckpointFile.Save(path, _network, Epoch, _step, _random.State, command ?? []);
 
     /// <summary>The number of epochs run so far.</summary>
     public int Epoch { get; private set; }
@@ -90,14 +114,15 @@ public sealed class Trainer
     }
 
     /// <summary>
-    /// Runs the configured number of epochs, reporting each to <paramref name="progress"/> (if any), and stops early at
-    /// the end of an epoch once <paramref name="cancellationToken"/> is cancelled.
+    /// Runs epochs until <see cref="Epoch"/> reaches the configured number (all of them for a new trainer, the rest for
+    /// a resumed one), reporting each to <paramref name="progress"/> (if any), and stops early at the end of an epoch
+    /// once <paramref name="cancellationToken"/> is cancelled (then <see cref="TrainingHistory.Cancelled"/> is true).
     /// </summary>
     public TrainingHistory Run(Action<EpochRecord>? progress = null, CancellationToken cancellationToken = default)
     {
-        var history = new TrainingHistory(_options.Epochs);
+        var history = new TrainingHistory(Math.Max(0, _options.Epochs - Epoch));
         long started = Stopwatch.GetTimestamp();
-        for (int e = 0; e < _options.Epochs; e++)
+        while (Epoch < _options.Epochs)
         {
             if (cancellationToken.IsCancellationRequested)
             {

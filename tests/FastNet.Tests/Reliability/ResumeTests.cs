@@ -1,0 +1,107 @@
+using FastNet.Data;
+using FastNet.Tests.Support;
+using FastNet.Training;
+
+namespace FastNet.Tests.Reliability;
+
+/// <summary>A run cancelled at the end of an epoch, checkpointed and resumed ends with exactly the weights of an uninterrupted run.</summary>
+public class ResumeTests
+{
+    private static readonly TrainingOptions Options = new()
+    {
+        Epochs = 40,
+        BatchSize = 8,          // 13 mini-batches per epoch, reshuffled every epoch: the RNG state matters
+        Seed = 77,
+        Optimizer = new OptimizerOptions { LearningRate = 0.3f },
+    };
+
+    private static Network MakeNetwork() =>
+        new NetworkBuilder(2).Dense(6, Activation.Tanh).Dense(1, Activation.Sigmoid).WithLoss(Loss.Bce).WithSeed(3).WithMaxBatch(8).Build();
+
+    [Fact]
+    public void CancelledCheckpointedAndResumedEndsBitIdenticalToAnUninterruptedRun()
+    {
+        Dataset data = TestData.Moons();
+        Network straight = MakeNetwork();
+        TrainingHistory full = new Trainer(straight, data, Options).Run();
+        Assert.Equal(40, full.Epochs.Count);
+
+        using var folder = new TempFolder();
+        string checkpoint = folder.File("run.checkpoint.json");
+        Network first = MakeNetwork();
+        var trainer = new Trainer(first, data, Options);
+        using var cancel = new CancellationTokenSource();
+        TrainingHistory part = trainer.Run(record => { if (record.Epoch == 15) cancel.Cancel(); }, cancel.Token);
+        Assert.True(part.Cancelled);
+        Assert.Equal(15, part.Epochs.Count);             // stopped at the end of the epoch in which it was cancelled
+        trainer.SaveCheckpoint(checkpoint, ["--note", "kept as given"]);
+
+        TrainingCheckpoint saved = TrainingCheckpoint.Load(checkpoint);
+        Assert.Equal(15, saved.Epoch);
+        Assert.Equal(["--note", "kept as given"], saved.Command);
+        Assert.Equal(8, saved.Network.MaxBatch);
+        Trainer resumed = Trainer.Resume(saved, data, Options);
+        TrainingHistory rest = resumed.Run();
+        Assert.Equal(25, rest.Epochs.Count);
+        Assert.Equal(16, rest.Epochs[0].Epoch);
+        Assert.Equal(40, resumed.Epoch);
+
+        Assert.Equal(Bits(straight.Parameters), Bits(saved.Network.Parameters));
+        Assert.Equal(full.Epochs[^1].Loss, rest.Epochs[^1].Loss);
+        for (int e = 0; e < 25; e++) Assert.Equal(full.Epochs[15 + e].Loss, rest.Epochs[e].Loss);
+    }
+
+    [Fact]
+    public void TheWholeOptimizerStateSurvivesEveryBit()
+    {
+        using var folder = new TempFolder();
+        Network network = MakeNetwork();
+        Span<float> state = network.OptimizerState;
+        for (int i = 0; i < state.Length; i++) state[i] = BitConverter.Int32BitsToSingle(unchecked(i * 0x3F1A2B3C + 0x00400001));
+        state[0] = float.NaN;
+        state[1] = -0f;
+        state[2] = float.Epsilon;
+        new Trainer(network, TestData.Moons(), Options).SaveCheckpoint(folder.File("c.json"));
+
+        Network loaded = TrainingCheckpoint.Load(folder.File("c.json")).Network;
+        Assert.Equal(Bits(network.OptimizerState), Bits(loaded.OptimizerState));
+        Assert.Equal(Bits(network.Parameters), Bits(loaded.Parameters));
+    }
+
+    [Theory]
+    [InlineData("\"epoch\": 3,", "\"epoch\": -1,", "-1 is out of range", "$.epoch")]
+    [InlineData("\"random\": \"", "\"random\": \"x", "not a whole number from 0 to", "$.random")]
+    [InlineData("\"format\": \"fastnet-checkpoint\"", "\"format\": \"fastnet-model\"", "expected \"fastnet-checkpoint\"", "$.format")]
+    [InlineData("\"version\": 1,", "\"version\": 7,", "newer than this FastNet reads", "$.version")]
+    [InlineData("\"length\": ", "\"length\": 1", "but the model's optimizer keeps", "$.optimizerState.length")]
+    [InlineData("\"float32le\": \"", "\"float32le\": \"AAAA", "is not base64 of", "$.optimizerState.float32le")]
+    [InlineData("\"activation\": \"tanh\"", "\"activation\": \"gelu\"", "unknown activation \"gelu\"", "$.model.layers[0].activation")]
+    public void DamagedCheckpointsAreRefusedWithFileAndPlace(string find, string replace, string problem, string where)
+    {
+        using var folder = new TempFolder();
+        string path = folder.File("c.json");
+        var trainer = new Trainer(MakeNetwork(), TestData.Moons(), Options with { Epochs = 3 });
+        trainer.Run();
+        trainer.SaveCheckpoint(path);
+        string text = File.ReadAllText(path);
+        Assert.Contains(find, text);
+        File.WriteAllText(path, ReplaceFirst(text, find, replace));
+        var e = Assert.Throws<FastNetFormatException>(() => TrainingCheckpoint.Load(path));
+        Assert.StartsWith(path + ": ", e.Message);
+        Assert.Contains(problem, e.Message);
+        Assert.Contains(where, e.Message);
+    }
+
+    private static string ReplaceFirst(string text, string find, string replace)
+    {
+        int at = text.IndexOf(find, StringComparison.Ordinal);
+        return text[..at] + replace + text[(at + find.Length)..];
+    }
+
+    private static int[] Bits(ReadOnlySpan<float> values)
+    {
+        var bits = new int[values.Length];
+        for (int i = 0; i < values.Length; i++) bits[i] = BitConverter.SingleToInt32Bits(values[i]);
+        return bits;
+    }
+}
