@@ -9,6 +9,8 @@ internal static class FastNetCli
     public const int Ok = 0;
     public const int Failure = 1;
     public const int UsageError = 2;
+    /// <summary>Stopped by Ctrl+C or SIGTERM after saving a checkpoint (128 + SIGINT, as shells report it).</summary>
+    public const int Interrupted = 130;
 
     public static RootCommand CreateRoot()
     {

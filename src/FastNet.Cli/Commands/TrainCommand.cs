@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 using FastNet.Data;
 using FastNet.Serialization;
@@ -6,12 +7,15 @@ using FastNet.Training;
 
 namespace FastNet.Cli.Commands;
 
-/// <summary><c>fastnet train</c>: trains a new network (or one from a model file) on a dataset and saves it.</summary>
+/// <summary>
+/// <c>fastnet train</c>: trains a new network (or one from a model file) on a dataset and saves it. Ctrl+C or SIGTERM
+/// stops it at the end of the current epoch with a checkpoint that <c>--resume</c> continues bit-exactly.
+/// </summary>
 internal static class TrainCommand
 {
     public static Command Create()
     {
-        var data = CliOptions.Data();
+        var data = CliOptions.Data(required: false, "The dataset file (JSON); required unless --resume");
         var layers = new Option<string>("--layers") { Description = "Layers as UNITS:ACTIVATION,... (identity, sigmoid, tanh, relu, softmax)", HelpName = "SPEC" };
         var noBias = new Option<bool>("--no-bias") { Description = "Build the layers without bias" };
         var init = new Option<string>("--init") { Description = "Start from this model file's architecture and weights instead of --layers", HelpName = "MODEL" };
@@ -20,42 +24,97 @@ internal static class TrainCommand
         var epochs = new Option<int>("--epochs") { Description = "Number of epochs", DefaultValueFactory = _ => 1000, HelpName = "E" };
         var batch = new Option<string>("--batch") { Description = "'full' (one update per epoch) or a mini-batch size", DefaultValueFactory = _ => "full", HelpName = "full|N" };
         var seed = CliOptions.Seed("Seed of the initial weights and of the shuffling");
-        var outOption = new Option<string>("--out") { Description = "Where to save the trained model (JSON)", Required = true, HelpName = "MODEL" };
-        var json = CliOptions.Json();
-        var command = new Command("train", "Train a network and save it.\nExample: fastnet train --data data/moons.json --layers 4:sigmoid,1:sigmoid --loss sse --lr 0.5 --epochs 3000 --out model.json")
+        var outOption = new Option<string>("--out") { Description = "Where to save the trained model (JSON)", HelpName = "MODEL" };
+        var checkpoint = new Option<string>("--checkpoint")
         {
-            data, layers, noBias, init, loss, lr, epochs, batch, seed, outOption, json,
+            Description = "Where Ctrl+C or SIGTERM writes a checkpoint to resume from (default: the --out name with .checkpoint.json)",
+            HelpName = "FILE",
         };
+        var resume = new Option<string>("--resume")
+        {
+            Description = "Continue the run saved in this checkpoint, with the options it was started with",
+            HelpName = "CHECKPOINT",
+        };
+        var json = CliOptions.Json();
+        var command = new Command("train", "Train a network and save it. Ctrl+C stops at the end of the current epoch and writes a checkpoint.\n" +
+            "Example: fastnet train --data data/moons.json --layers 4:sigmoid,1:sigmoid --loss sse --lr 0.5 --epochs 3000 --out model.json")
+        {
+            data, layers, noBias, init, loss, lr, epochs, batch, seed, outOption, checkpoint, resume, json,
+        };
+        Option[] paths = [data, init, outOption, checkpoint];
+        Option[] perInvocation = [resume, json];
         CommandAction.Set(command, (result, output) =>
         {
-            string? layerText = result.GetValue(layers);
-            string? initPath = result.GetValue(init);
-            if ((layerText is null) == (initPath is null)) throw new UsageException("give either --layers or --init");
-            if (initPath is not null && result.GetValue(noBias)) throw new UsageException("--no-bias goes with --layers, not --init");
-            if (initPath is not null && result.GetValue(loss) is not null) throw new UsageException("--loss goes with --layers; with --init the model's loss is used");
-            int batchSize = ArgumentParsers.Batch(result.GetValue(batch)!);
-            int epochCount = result.GetValue(epochs);
-            if (epochCount < 1) throw new UsageException($"--epochs: must be at least 1, not {epochCount}");
-            ulong seedValue = result.GetValue(seed);
+            // With --resume every training option comes from the checkpoint, parsed again as it was first given.
+            string? resumePath = result.GetValue(resume);
+            TrainingCheckpoint? resumed = null;
+            ParseResult settings = result;
+            if (resumePath is not null)
+            {
+                foreach (Option option in command.Options)
+                    if (Array.IndexOf(perInvocation, option) < 0 && option != checkpoint && result.GetResult(option) is { Implicit: false })
+                        throw new UsageException($"{option.Name} cannot be given with --resume: the run goes on with the options in the checkpoint");
+                resumed = TrainingCheckpoint.Load(resumePath);
+                settings = command.Parse(resumed.Command);
+                if (settings.Errors.Count > 0)
+                    throw new FastNetFormatException(resumePath, "$.command", $"holds options this fastnet does not take ({settings.Errors[0].Message})");
+            }
 
-            Dataset dataset = Dataset.Load(result.GetValue(data)!);
+            string? layerText = settings.GetValue(layers);
+            string? initPath = settings.GetValue(init);
+            string? path = settings.GetValue(outOption);
+            string dataPath = settings.GetValue(data) ?? throw new UsageException("--data is required (the samples to train on)");
+            if (path is null) throw new UsageException("--out is required (where to save the trained model)");
+            if ((layerText is null) == (initPath is null)) throw new UsageException("give either --layers or --init");
+            if (initPath is not null && settings.GetValue(noBias)) throw new UsageException("--no-bias goes with --layers, not --init");
+            if (initPath is not null && settings.GetValue(loss) is not null) throw new UsageException("--loss goes with --layers; with --init the model's loss is used");
+            int batchSize = ArgumentParsers.Batch(settings.GetValue(batch)!);
+            int epochCount = settings.GetValue(epochs);
+            if (epochCount < 1) throw new UsageException($"--epochs: must be at least 1, not {epochCount}");
+            ulong seedValue = settings.GetValue(seed);
+            string checkpointPath = result.GetValue(checkpoint) ?? resumePath ?? Path.ChangeExtension(path, null) + ".checkpoint.json";
+
+            Dataset dataset = Dataset.Load(dataPath);
             int maxBatch = batchSize == 0 ? dataset.Count : Math.Min(batchSize, dataset.Count);
-            Network network = initPath is not null
-                ? ModelFile.Load(initPath, maxBatch)
-                : Build(dataset, ArgumentParsers.Layers(layerText!, !result.GetValue(noBias)),
-                    ArgumentParsers.Loss(result.GetValue(loss) ?? "sse"), seedValue, maxBatch);
             var options = new TrainingOptions
             {
                 Epochs = epochCount,
                 BatchSize = batchSize,
                 Seed = seedValue,
-                Optimizer = new OptimizerOptions { LearningRate = result.GetValue(lr) },
+                Optimizer = new OptimizerOptions { LearningRate = settings.GetValue(lr) },
             };
-            TrainingHistory history = new Trainer(network, dataset, options).Run();
+            Network network;
+            Trainer trainer;
+            if (resumed is not null)
+            {
+                network = resumed.Network;
+                trainer = Trainer.Resume(resumed, dataset, options);
+            }
+            else
+            {
+                network = initPath is not null
+                    ? ModelFile.Load(initPath, maxBatch)
+                    : Build(dataset, ArgumentParsers.Layers(layerText!, !settings.GetValue(noBias)),
+                        ArgumentParsers.Loss(settings.GetValue(loss) ?? "sse"), seedValue, maxBatch);
+                trainer = new Trainer(network, dataset, options);
+            }
+
+            TrainingHistory history;
+            using (var interruption = new Interruption())
+            {
+                if (!result.GetValue(json))
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"training {Describe(network)} from epoch {trainer.Epoch + 1} to {epochCount}; Ctrl+C stops after the current epoch and writes a checkpoint"));
+                history = trainer.Run(null, interruption.Token);
+                if (history.Cancelled)
+                {
+                    trainer.SaveCheckpoint(checkpointPath, Recorded(settings, command, paths, perInvocation));
+                    return Interrupted(output, result.GetValue(json), trainer.Epoch, epochCount, checkpointPath);
+                }
+            }
             Evaluation evaluation = network.Evaluate(dataset);
             if (!double.IsFinite(evaluation.Loss))
                 throw new FastNetException($"training diverged (loss {evaluation.Loss}); lower --lr; the model was not saved");
-            string path = result.GetValue(outOption)!;
             ModelFile.Save(network, path);
 
             double milliseconds = history.Elapsed.TotalMilliseconds;
@@ -64,7 +123,7 @@ internal static class TrainCommand
             {
                 JsonOutput.Write(output, w =>
                 {
-                    w.WriteNumber("epochs", history.Epochs.Count);
+                    w.WriteNumber("epochs", trainer.Epoch);
                     w.WriteNumber("loss", evaluation.Loss);
                     if (evaluation.Accuracy is { } a) w.WriteNumber("accuracy", a); else w.WriteNull("accuracy");
                     w.WriteNumber("trainMilliseconds", milliseconds);
@@ -81,6 +140,43 @@ internal static class TrainCommand
             return FastNetCli.Ok;
         });
         return command;
+    }
+
+    private static int Interrupted(TextWriter output, bool asJson, int epoch, int epochs, string checkpointPath)
+    {
+        string again = "fastnet train --resume " + (checkpointPath.Contains(' ') ? $"\"{checkpointPath}\"" : checkpointPath);
+        if (asJson)
+        {
+            JsonOutput.Write(output, w =>
+            {
+                w.WriteBoolean("interrupted", true);
+                w.WriteNumber("epochs", epoch);
+                w.WriteString("checkpoint", checkpointPath);
+                w.WriteString("resume", again);
+            });
+        }
+        else
+        {
+            output.WriteLine($"interrupted after epoch {epoch} of {epochs}; wrote checkpoint {checkpointPath}");
+            output.WriteLine($"resume with: {again}");
+        }
+        return FastNetCli.Interrupted;
+    }
+
+    /// <summary>
+    /// The options of this run as a checkpoint keeps them: every option given (or stored) except the per-invocation
+    /// ones, with file paths made absolute so the run can be resumed from any folder.
+    /// </summary>
+    private static List<string> Recorded(ParseResult result, Command command, Option[] paths, Option[] skip)
+    {
+        var args = new List<string>();
+        foreach (Option option in command.Options)
+        {
+            if (Array.IndexOf(skip, option) >= 0 || result.GetResult(option) is not { Implicit: false } given) continue;
+            args.Add(option.Name);
+            foreach (Token token in given.Tokens) args.Add(Array.IndexOf(paths, option) >= 0 ? Path.GetFullPath(token.Value) : token.Value);
+        }
+        return args;
     }
 
     private static Network Build(Dataset data, LayerSpec[] layers, Loss loss, ulong seed, int maxBatch)

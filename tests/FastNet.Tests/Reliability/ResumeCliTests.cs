@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using FastNet.Tests.Support;
+
+namespace FastNet.Tests.Reliability;
+
+/// <summary>
+/// <c>fastnet train</c> in a child process, stopped by a real SIGINT or SIGTERM: it writes a checkpoint and says how to
+/// resume, and <c>fastnet train --resume</c> finishes with a model file identical, byte for byte, to an uninterrupted run's.
+/// </summary>
+public partial class ResumeCliTests
+{
+    private const string Epochs = "20000";
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static partial int Kill(int pid, int signal);
+
+    [Theory]
+    [InlineData(2)]    // SIGINT, Ctrl+C
+    [InlineData(15)]   // SIGTERM
+    public void AnInterruptedRunResumesToTheSameModel(int signal)
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        using var folder = new TempFolder();
+        string[] run = ["train", "--data", TestData.MoonsPath, "--layers", "8:tanh,1:sigmoid", "--loss", "bce", "--lr", "0.5",
+            "--epochs", Epochs, "--batch", "10", "--seed", "4"];
+
+        string reference = folder.File("reference.json");
+        var (exit, _, error) = CliRunner.Run([.. run, "--out", reference, "--json"]);
+        Assert.True(exit == 0, error);
+
+        string model = folder.File("model.json");
+        string checkpoint = folder.File("model.checkpoint.json");
+        using (Process child = CliProcess.Start([.. run, "--out", model]))
+        {
+            string? first = child.StandardOutput.ReadLine();
+            Assert.StartsWith("training 2-8-1 (tanh, sigmoid; bce) from epoch 1 to 20000;", first);
+            Assert.Equal(0, Kill(child.Id, signal));
+            string rest = child.StandardOutput.ReadToEnd();
+            string childErrors = child.StandardError.ReadToEnd();
+            child.WaitForExit();
+            Assert.True(child.ExitCode == 130, $"exit {child.ExitCode}: {rest} {childErrors}");
+            Assert.Matches($@"^interrupted after epoch [0-9]+ of {Epochs}; wrote checkpoint {checkpoint.Replace(".", "\\.")}\n" +
+                $"resume with: fastnet train --resume {checkpoint.Replace(".", "\\.")}\n$", rest);
+        }
+        Assert.False(File.Exists(model), "an interrupted run writes a checkpoint, not the model");
+        Assert.Empty(Directory.GetFiles(folder.Path, "*.tmp"));
+
+        // Resume from another folder: the checkpoint holds absolute paths.
+        (exit, string output, error) = CliRunner.Run("train", "--resume", checkpoint, "--json");
+        Assert.True(exit == 0, error);
+        using (JsonDocument json = JsonDocument.Parse(output))
+            Assert.Equal(20000, json.RootElement.GetProperty("epochs").GetInt32());
+        Assert.Equal(File.ReadAllBytes(reference), File.ReadAllBytes(model));
+    }
+
+    [Fact]
+    public void TrainingOptionsCannotBeChangedWhenResuming()
+    {
+        using var folder = new TempFolder();
+        var (exit, _, error) = CliRunner.Run("train", "--resume", folder.File("c.json"), "--epochs", "5");
+        Assert.Equal(2, exit);
+        Assert.StartsWith("error: --epochs cannot be given with --resume", error);
+    }
+
+    [Fact]
+    public void AMissingCheckpointIsAFileError()
+    {
+        var (exit, _, error) = CliRunner.Run("train", "--resume", "/nonexistent/c.json");
+        Assert.Equal(1, exit);
+        Assert.Equal("error: /nonexistent/c.json: file not found", error.TrimEnd());
+    }
+}
