@@ -25,6 +25,7 @@ public sealed class Network
     private readonly Slice _batchTargets;
     private readonly Slice _scratch;
     private readonly Slice _lastGood;
+    private readonly Slice _previousGood;
     private readonly Slice _best;
     private Standardization? _standardization;
 
@@ -59,6 +60,7 @@ public sealed class Network
         _batchTargets = plan.Take((long)maxBatch * _specs[^1].Units);
         _scratch = plan.Take(scratch);
         _lastGood = plan.Take(parameterCount);
+        _previousGood = plan.Take(parameterCount);
         _best = plan.Take(parameterCount);
 
         _layers = new DenseLayer[_specs.Length];
@@ -304,6 +306,9 @@ public sealed class Network
 
     /// <summary>A copy of the parameters after the last epoch that ended finite (the divergence policy's fallback).</summary>
     internal Span<float> LastGoodParameters => _ws[_lastGood];
+
+    /// <summary>The parameters one finite epoch before <see cref="LastGoodParameters"/> (finite weights can still overflow the loss).</summary>
+    internal Span<float> PreviousGoodParameters => _ws[_previousGood];
 
     /// <summary>A copy of the parameters of the epoch with the lowest validation loss (early stopping's restore point).</summary>
     internal Span<float> BestParameters => _ws[_best];

@@ -79,6 +79,7 @@ public sealed class Trainer
         _random = new SeededRandom(options.Seed);
         Optimizer.Reset(options.Optimizer, network.OptimizerState, options.Optimizer.LearningRate);
         network.Parameters.CopyTo(network.LastGoodParameters);
+        network.Parameters.CopyTo(network.PreviousGoodParameters);
     }
 
     /// <summary>The number of epochs completed so far.</summary>
@@ -135,10 +136,10 @@ public sealed class Trainer
         {
             loss = TrainPass(LearningRate, out correct);
             if (double.IsFinite(loss) && FiniteCheck.AllFinite(net.Parameters)) break;
-            net.LastGoodParameters.CopyTo(net.Parameters);
+            int kept = RestoreLastGood();
             if (_options.OnDivergence == DivergencePolicy.Stop || Halvings == MaxHalvings)
             {
-                Diverge(loss);
+                Diverge(loss, kept);
                 return double.NaN;
             }
             Halvings++;
@@ -147,6 +148,7 @@ public sealed class Trainer
             _step = 0;
             Optimizer.Reset(_options.Optimizer, net.OptimizerState, LearningRate);
         }
+        net.LastGoodParameters.CopyTo(net.PreviousGoodParameters);
         net.Parameters.CopyTo(net.LastGoodParameters);
 
         float rate = LearningRate;
@@ -268,11 +270,24 @@ public sealed class Trainer
         return correct;
     }
 
-    private void Diverge(double loss)
+    // Puts back the last finite parameters whose training loss is finite too (weights can be finite yet overflow the
+    // loss); returns the epoch they are from (0 for the initial weights).
+    private int RestoreLastGood()
+    {
+        Network net = _network;
+        net.LastGoodParameters.CopyTo(net.Parameters);
+        double loss = net.Measure(_train.Features, _targets, ReadOnlySpan<int>.Empty, _train.Count, standardize: false, confusion: null, out _);
+        if (double.IsFinite(loss) || Epoch == 0) return Epoch;
+        net.PreviousGoodParameters.CopyTo(net.Parameters);
+        net.PreviousGoodParameters.CopyTo(net.LastGoodParameters);
+        return Epoch - 1;
+    }
+
+    private void Diverge(double loss, int keptEpoch)
     {
         Diverged = true;
         int epoch = Epoch + 1;
-        string kept = Epoch == 0 ? "the initial weights" : $"the weights of epoch {Epoch}";
+        string kept = keptEpoch == 0 ? "the initial weights" : $"the weights of epoch {keptEpoch}";
         string what = double.IsFinite(loss) ? "a parameter became NaN or infinite" : $"the loss became {loss.ToString(CultureInfo.InvariantCulture)}";
         string halved = Halvings > 0 ? $" after {Halvings} halvings of the learning rate" : "";
         string rate = LearningRate.ToString("G4", CultureInfo.InvariantCulture);
