@@ -111,9 +111,9 @@ public sealed class Network
     public Span<float> Parameters => _ws[_parameters];
 
     /// <summary>
-    /// Runs the network on <paramref name="x"/> (batch×inputs, row-major) and writes the outputs to
-    /// <paramref name="y"/> (batch×outputs). Batches larger than <see cref="MaxBatch"/> are processed in chunks.
-    /// Allocates nothing.
+    /// Runs the network on <paramref name="x"/> (batch×inputs, row-major, raw features: the network's
+    /// <see cref="Standardization"/>, if any, is applied first) and writes the outputs to <paramref name="y"/>
+    /// (batch×outputs). Batches larger than <see cref="MaxBatch"/> are processed in chunks. Allocates nothing.
     /// </summary>
     public void Predict(ReadOnlySpan<float> x, Span<float> y)
     {
