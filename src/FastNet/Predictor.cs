@@ -1,3 +1,4 @@
+using FastNet.Data;
 using FastNet.Kernels;
 using FastNet.Layers;
 using FastNet.Memory;
@@ -6,7 +7,7 @@ namespace FastNet;
 
 /// <summary>
 /// A frozen, thread-safe copy of a <see cref="Network"/> for inference: made by <see cref="Network.CreatePredictor"/>,
-/// it holds its own read-only copy of the weights, so any number of threads may call <see cref="Predict(ReadOnlySpan{float}, Span{float})"/>
+/// it holds its own read-only copy of the weights (and the network's immutable <see cref="Data.Standardization"/>), so any number of threads may call <see cref="Predict(ReadOnlySpan{float}, Span{float})"/>
 /// at once, and training the network afterwards (even while the predictor is in use) does not change its answers.
 /// Each thread computes in its own scratch memory, allocated on the thread's first call and reused by every later call
 /// of every predictor on that thread, so the span overload allocates nothing once warm. Results are bit-identical to
@@ -24,7 +25,8 @@ public sealed class Predictor
     private readonly Slice[] _weights;
     private readonly Slice[] _bias;
     private readonly WorkspacePlan _scratchPlan;
-    private readonly Slice _z, _a0, _a1, _gemm;
+    private readonly Standardization? _standardization;
+    private readonly Slice _x, _z, _a0, _a1, _gemm;
 
     internal Predictor(Network network)
     {
@@ -56,7 +58,9 @@ public sealed class Predictor
             network.Bias(l).CopyTo(_parameters[_bias[l]]);
         }
 
+        _standardization = network.Standardization;
         _scratchPlan = new WorkspacePlan();
+        _x = _scratchPlan.Take(_standardization is null ? 0 : (long)MaxBatch * Inputs);
         _z = _scratchPlan.Take((long)MaxBatch * widest);
         _a0 = _scratchPlan.Take((long)MaxBatch * widest);
         _a1 = _scratchPlan.Take((long)MaxBatch * widest);
@@ -90,6 +94,12 @@ public sealed class Predictor
         {
             int batch = Math.Min(MaxBatch, count - start);
             ReadOnlySpan<float> input = x.Slice(start * Inputs, batch * Inputs);
+            if (_standardization is not null)
+            {
+                Span<float> standardized = scratch[_x].Slice(0, batch * Inputs);
+                _standardization.Apply(input, standardized);
+                input = standardized;
+            }
             for (int l = 0; l < _specs.Length; l++)
             {
                 Span<float> a = scratch[l % 2 == 0 ? _a0 : _a1];

@@ -5,17 +5,18 @@ using FastNet.Training;
 namespace FastNet.Serialization;
 
 /// <summary>
-/// The checkpoint JSON format (version 1): <c>{"format": "fastnet-checkpoint", "version": 1, "epoch": E, "step": S,
-/// "random": "RNG state", "maxBatch": B, "command": [...], "optimizerState": {"length": N, "checksum": "sha256:…",
-/// "float32le": "base64"}, "model": {a model object, with its own checksum}}</c>. The optimizer state is the network's
-/// whole optimizer slice, whatever the rule keeps there, as little-endian IEEE bytes so every bit survives.
+/// The checkpoint JSON format (version 1): <c>{"format": "fastnet-checkpoint", "version": 1, "maxBatch": B,
+/// "command": [...], "trainer": {"epoch", "step", "random", "bestEpoch", "halvings", "rateScale", "bestLoss",
+/// "badEpochs"}, "state": {"optimizer": SLICE, "lastGood": SLICE, "previousGood": SLICE, "best": SLICE},
+/// "model": {a model object, with its own checksum}}</c>, where a SLICE is <c>{"length": N, "checksum": "sha256:…",
+/// "float32le": "base64"}</c>: a workspace region as little-endian IEEE bytes, so every bit (NaN payloads too) survives.
 /// </summary>
 internal static class CheckpointFile
 {
     public const string FormatName = "fastnet-checkpoint";
     public const int Version = 1;
 
-    public static void Save(string path, Network network, int epoch, int step, ulong randomState, IReadOnlyList<string> command)
+    public static void Save(string path, Network network, TrainingCheckpoint.TrainerState trainer, IReadOnlyList<string> command)
     {
         network.Enter();
         try
@@ -26,18 +27,25 @@ internal static class CheckpointFile
                 json.WriteStartObject();
                 json.WriteString("format", FormatName);
                 json.WriteNumber("version", Version);
-                json.WriteNumber("epoch", epoch);
-                json.WriteNumber("step", step);
-                json.WriteString("random", randomState.ToString(CultureInfo.InvariantCulture));
                 json.WriteNumber("maxBatch", network.MaxBatch);
                 json.WriteStartArray("command");
                 foreach (string arg in command) json.WriteStringValue(arg);
                 json.WriteEndArray();
-                ReadOnlySpan<float> state = network.OptimizerState;
-                json.WriteStartObject("optimizerState");
-                json.WriteNumber("length", state.Length);
-                json.WriteString("checksum", WeightChecksum.Compute(state));
-                json.WriteBase64String("float32le", LittleEndianFloats.Bytes(state));
+                json.WriteStartObject("trainer");
+                json.WriteNumber("epoch", trainer.Epoch);
+                json.WriteNumber("step", trainer.Step);
+                json.WriteString("random", trainer.RandomState.ToString(CultureInfo.InvariantCulture));
+                json.WriteNumber("bestEpoch", trainer.BestEpoch);
+                json.WriteNumber("halvings", trainer.Halvings);
+                json.WriteNumber("rateScale", trainer.RateScale);
+                json.WriteString("bestLoss", trainer.BestLoss.ToString("R", CultureInfo.InvariantCulture));
+                json.WriteNumber("badEpochs", trainer.BadEpochs);
+                json.WriteEndObject();
+                json.WriteStartObject("state");
+                WriteSlice(json, "optimizer", network.OptimizerState);
+                WriteSlice(json, "lastGood", network.LastGoodParameters);
+                WriteSlice(json, "previousGood", network.PreviousGoodParameters);
+                WriteSlice(json, "best", network.BestParameters);
                 json.WriteEndObject();
                 json.WritePropertyName("model");
                 ModelFile.WriteObject(network, json);
@@ -60,11 +68,6 @@ internal static class CheckpointFile
         int version = JsonInput.Int(file, JsonInput.Required(file, root, "$", "version"), "$.version", 1, int.MaxValue);
         if (version > Version)
             throw new FastNetFormatException(file, "$.version", $"is {version}, newer than this FastNet reads ({Version}); upgrade FastNet");
-        int epoch = JsonInput.Int(file, JsonInput.Required(file, root, "$", "epoch"), "$.epoch", 0, int.MaxValue);
-        int step = JsonInput.Int(file, JsonInput.Required(file, root, "$", "step"), "$.step", 0, int.MaxValue);
-        string random = JsonInput.String(file, JsonInput.Required(file, root, "$", "random"), "$.random");
-        if (!ulong.TryParse(random, NumberStyles.None, CultureInfo.InvariantCulture, out ulong randomState))
-            throw new FastNetFormatException(file, "$.random", $"is {JsonInput.Quote(random)}, not a whole number from 0 to {ulong.MaxValue}");
         int plannedBatch = maxBatch ?? JsonInput.Int(file, JsonInput.Required(file, root, "$", "maxBatch"), "$.maxBatch", 1, 1 << 24);
 
         var command = new List<string>();
@@ -76,24 +79,67 @@ internal static class CheckpointFile
                 command.Add(JsonInput.String(file, arg, $"$.command[{command.Count}]"));
         }
 
-        JsonElement stateElement = JsonInput.Object(file, JsonInput.Required(file, root, "$", "optimizerState"), "$.optimizerState");
-        int length = JsonInput.Int(file, JsonInput.Required(file, stateElement, "$.optimizerState", "length"), "$.optimizerState.length", 0, int.MaxValue);
-        string checksum = JsonInput.String(file, JsonInput.Required(file, stateElement, "$.optimizerState", "checksum"), "$.optimizerState.checksum");
-        if (!WeightChecksum.IsWellFormed(checksum))
-            throw new FastNetFormatException(file, "$.optimizerState.checksum", $"is {JsonInput.Quote(checksum)}, not \"{WeightChecksum.Prefix}\" and 64 hex digits");
-        JsonElement data = JsonInput.Required(file, stateElement, "$.optimizerState", "float32le");
-        if (data.ValueKind != JsonValueKind.String) throw JsonInput.WrongType(file, "$.optimizerState.float32le", "a base64 string", data);
+        JsonElement t = JsonInput.Object(file, JsonInput.Required(file, root, "$", "trainer"), "$.trainer");
+        var trainer = new TrainingCheckpoint.TrainerState(
+            Epoch: Count(file, t, "epoch"),
+            Step: Count(file, t, "step"),
+            RandomState: ParseText<ulong>(file, t, "random", text =>
+                ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out ulong v) ? v : (ulong?)null, "a whole number from 0 to 2^64 − 1"),
+            BestEpoch: Count(file, t, "bestEpoch"),
+            Halvings: Count(file, t, "halvings"),
+            RateScale: JsonInput.Float(file, JsonInput.Required(file, t, "$.trainer", "rateScale"), "$.trainer.rateScale"),
+            BestLoss: ParseText<double>(file, t, "bestLoss", text =>
+                double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? v : (double?)null, "a number or Infinity"),
+            BadEpochs: Count(file, t, "badEpochs"));
 
+        // The model first: its weights, checked against the arrays in the file, fix every slice's length.
         Network network = ModelFile.Read(file, JsonInput.Required(file, root, "$", "model"), plannedBatch, "$.model");
-        Span<float> state = network.OptimizerState;
-        if (length != state.Length)
-            throw new FastNetFormatException(file, "$.optimizerState.length", $"is {length}, but the model's optimizer keeps {state.Length} numbers");
+        JsonElement state = JsonInput.Object(file, JsonInput.Required(file, root, "$", "state"), "$.state");
+        var slices = new TrainingCheckpoint.NetworkState(
+            ReadSlice(file, state, "optimizer", network.OptimizerState.Length),
+            ReadSlice(file, state, "lastGood", network.ParameterCount),
+            ReadSlice(file, state, "previousGood", network.ParameterCount),
+            ReadSlice(file, state, "best", network.ParameterCount));
+        return new TrainingCheckpoint(network, trainer, slices, command);
+    }
+
+    private static void WriteSlice(Utf8JsonWriter json, string name, ReadOnlySpan<float> values)
+    {
+        json.WriteStartObject(name);
+        json.WriteNumber("length", values.Length);
+        json.WriteString("checksum", WeightChecksum.Compute(values));
+        json.WriteBase64String("float32le", LittleEndianFloats.Bytes(values));
+        json.WriteEndObject();
+    }
+
+    private static float[] ReadSlice(string file, JsonElement state, string name, int expected)
+    {
+        string path = "$.state." + name;
+        JsonElement slice = JsonInput.Object(file, JsonInput.Required(file, state, "$.state", name), path);
+        int length = JsonInput.Int(file, JsonInput.Required(file, slice, path, "length"), path + ".length", 0, int.MaxValue);
+        if (length != expected)
+            throw new FastNetFormatException(file, path + ".length", $"is {length}, but the model needs {expected} numbers here");
+        string checksum = JsonInput.String(file, JsonInput.Required(file, slice, path, "checksum"), path + ".checksum");
+        if (!WeightChecksum.IsWellFormed(checksum))
+            throw new FastNetFormatException(file, path + ".checksum", $"is {JsonInput.Quote(checksum)}, not \"{WeightChecksum.Prefix}\" and 64 hex digits");
+        JsonElement data = JsonInput.Required(file, slice, path, "float32le");
         // The base64 text is really in the file, so decoding it allocates no more than the file already holds.
+        if (data.ValueKind != JsonValueKind.String) throw JsonInput.WrongType(file, path + ".float32le", "a base64 string", data);
         if (!data.TryGetBytesFromBase64(out byte[]? decoded) || decoded.Length != (long)length * sizeof(float))
-            throw new FastNetFormatException(file, "$.optimizerState.float32le", $"is not base64 of {length} little-endian float32 values");
-        LittleEndianFloats.Read(decoded, state);
-        if (!WeightChecksum.Matches(checksum, state))
-            throw new FastNetFormatException(file, "$.optimizerState.checksum", "does not match the optimizer state (the file is damaged or was edited)");
-        return new TrainingCheckpoint(network, epoch, step, randomState, command);
+            throw new FastNetFormatException(file, path + ".float32le", $"is not base64 of {length} little-endian float32 values");
+        var values = new float[length];
+        LittleEndianFloats.Read(decoded, values);
+        if (!WeightChecksum.Matches(checksum, values))
+            throw new FastNetFormatException(file, path + ".checksum", "does not match the values (the file is damaged or was edited)");
+        return values;
+    }
+
+    private static int Count(string file, JsonElement trainer, string name) =>
+        JsonInput.Int(file, JsonInput.Required(file, trainer, "$.trainer", name), "$.trainer." + name, 0, int.MaxValue);
+
+    private static T ParseText<T>(string file, JsonElement trainer, string name, Func<string, T?> parse, string expected) where T : struct
+    {
+        string text = JsonInput.String(file, JsonInput.Required(file, trainer, "$.trainer", name), "$.trainer." + name);
+        return parse(text) ?? throw new FastNetFormatException(file, "$.trainer." + name, $"is {JsonInput.Quote(text)}, not {expected}");
     }
 }

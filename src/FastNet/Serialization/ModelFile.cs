@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FastNet.Data;
 
 namespace FastNet.Serialization;
 
@@ -86,6 +87,7 @@ public static class ModelFile
         json.WriteNumber("inputs", network.Inputs);
         json.WriteString("loss", Name(network.Loss));
         json.WriteString("checksum", WeightChecksum.Compute(network.Parameters));
+        WriteStandardization(json, network.Standardization);
         json.WriteStartArray("layers");
         int fanIn = network.Inputs;
         for (int l = 0; l < network.Layers.Count; l++)
@@ -214,6 +216,43 @@ public static class ModelFile
         if (checksum is not null && !WeightChecksum.Matches(checksum, network.Parameters))
             throw new FastNetFormatException(file, at + ".checksum",
                 "does not match the weights (the file is damaged or was edited; remove \"checksum\" to accept a hand edit)");
+        network.Standardization = ReadStandardization(file, root, inputs, at);
         return network;
+    }
+
+    // "standardize": {"mean": [...], "std": [...]}: optional, one value per input; x′ = (x − mean) / std before layer 0
+    private static void WriteStandardization(Utf8JsonWriter json, Standardization? z)
+    {
+        if (z is null) return;
+        json.WriteStartObject("standardize");
+        json.WriteStartArray("mean");
+        foreach (float v in z.Mean) json.WriteNumberValue(v);
+        json.WriteEndArray();
+        json.WriteStartArray("std");
+        foreach (float v in z.Std) json.WriteNumberValue(v);
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    // Called once the weights are read, so `inputs` is backed by that many rows really in the file.
+    private static Standardization? ReadStandardization(string file, JsonElement root, int inputs, string at)
+    {
+        if (JsonInput.Optional(root, "standardize") is not { } element) return null;
+        string path = at + ".standardize";
+        JsonInput.Object(file, element, path);
+        var mean = new float[inputs];
+        var std = new float[inputs];
+        JsonInput.FloatRow(file, JsonInput.Required(file, element, path, "mean"), path + ".mean", inputs, mean);
+        JsonInput.FloatRow(file, JsonInput.Required(file, element, path, "std"), path + ".std", inputs, std);
+        for (int j = 0; j < inputs; j++)
+            if (!(std[j] > 0f)) throw new FastNetFormatException(file, $"{path}.std[{j}]", $"is {std[j]}, not a positive number");
+        try
+        {
+            return new Standardization(mean, std);
+        }
+        catch (FastNetException e)
+        {
+            throw new FastNetFormatException(file, path, e.Message);
+        }
     }
 }

@@ -3,38 +3,61 @@ using FastNet.Serialization;
 namespace FastNet.Training;
 
 /// <summary>
-/// Everything needed to continue a training run exactly where it stopped: the network (weights and optimizer state),
-/// the epochs and steps done, the state of the shuffling generator, and the command that started the run. Written by
+/// Everything needed to continue a training run exactly where it stopped: the network (weights and standardisation),
+/// the optimizer's state, the last-good and best copies of the weights, the epochs and steps done, the shuffling
+/// generator, the learning-rate and early-stopping counters, and the command that started the run. Written by
 /// <see cref="Trainer.SaveCheckpoint"/>, read by <see cref="Load"/>, continued by <see cref="Trainer.Resume"/>; a run
 /// interrupted and resumed this way ends with the same weights, bit for bit, as one that was never interrupted.
 /// </summary>
 public sealed class TrainingCheckpoint
 {
-    internal TrainingCheckpoint(Network network, int epoch, int step, ulong randomState, IReadOnlyList<string> command)
+    internal TrainingCheckpoint(Network network, TrainerState state, NetworkState slices, IReadOnlyList<string> command)
     {
         Network = network;
-        Epoch = epoch;
-        Step = step;
-        RandomState = randomState;
+        State = state;
+        Slices = slices;
         Command = command;
     }
 
-    /// <summary>The network with the checkpoint's weights and optimizer state, ready to go on training.</summary>
+    /// <summary>The network with the checkpoint's weights, ready to go on training.</summary>
     public Network Network { get; }
 
     /// <summary>The number of epochs completed when the checkpoint was written.</summary>
-    public int Epoch { get; }
+    public int Epoch => State.Epoch;
 
     /// <summary>The arguments the application recorded to restart the run (the <c>fastnet train</c> options); may be empty.</summary>
     public IReadOnlyList<string> Command { get; }
 
-    /// <summary>The number of optimizer steps taken.</summary>
-    internal int Step { get; }
+    internal TrainerState State { get; }
 
-    /// <summary>The state of the trainer's shuffling generator.</summary>
-    internal ulong RandomState { get; }
+    internal NetworkState Slices { get; }
 
     /// <summary>Reads a checkpoint file (see docs/formats.md); the network is planned for <paramref name="maxBatch"/> samples, or the batch it was trained with.</summary>
     /// <exception cref="FastNetFormatException">The file is missing, malformed or damaged; the message names the file and JSON path.</exception>
     public static TrainingCheckpoint Load(string path, int? maxBatch = null) => CheckpointFile.Read(path, JsonInput.ReadBytes(path), maxBatch);
+
+    /// <summary>The counters of a trainer, as a checkpoint keeps them.</summary>
+    internal readonly record struct TrainerState(int Epoch, int Step, ulong RandomState, int BestEpoch, int Halvings, float RateScale,
+        double BestLoss, int BadEpochs);
+
+    /// <summary>The workspace regions besides the weights that a run depends on, copied (the trainer's constructor resets them).</summary>
+    internal sealed record NetworkState(float[] Optimizer, float[] LastGood, float[] PreviousGood, float[] Best);
+
+    internal static TrainerState Capture(Trainer trainer) => new(trainer.Epoch, trainer.StepCount, trainer.RandomState, trainer.BestEpoch,
+        trainer.Halvings, trainer.RateScale, trainer.BestLoss, trainer.BadEpochs);
+
+    internal void RestoreInto(Trainer trainer)
+    {
+        Network net = Network;
+        Slices.Optimizer.CopyTo(net.OptimizerState);
+        Slices.LastGood.CopyTo(net.LastGoodParameters);
+        Slices.PreviousGood.CopyTo(net.PreviousGoodParameters);
+        Slices.Best.CopyTo(net.BestParameters);
+        trainer.RestoreCounters(State.Epoch, State.BestEpoch, State.Halvings);
+        trainer.StepCount = State.Step;
+        trainer.RandomState = State.RandomState;
+        trainer.RateScale = State.RateScale;
+        trainer.BestLoss = State.BestLoss;
+        trainer.BadEpochs = State.BadEpochs;
+    }
 }

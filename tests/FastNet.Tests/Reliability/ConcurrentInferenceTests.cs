@@ -62,6 +62,16 @@ public class ConcurrentInferenceTests
     }
 
     [Fact]
+    public void ThePredictorStandardisesInputsAsTheNetworkDoes()
+    {
+        Network network = MakeNetwork();
+        float[] x = TestData.Uniform(50 * 5, 6);
+        for (int i = 0; i < x.Length; i++) x[i] = x[i] * 40 + 7;
+        network.Standardization = Standardization.Fit(new Dataset(x, 5, labels: new int[50]));
+        Assert.Equal(Bits(network.Predict(x)), Bits(network.CreatePredictor().Predict(x)));
+    }
+
+    [Fact]
     public void ThePredictorAllocatesNothingPerCallOnceTheThreadIsWarm()
     {
         Predictor predictor = MakeNetwork().CreatePredictor();
@@ -109,7 +119,17 @@ public class ConcurrentInferenceTests
     {
         Network network = MakeNetwork();
         var data = new Dataset(TestData.Uniform(10 * 5, 4), 5, labels: [0, 1, 2, 0, 1, 2, 0, 1, 2, 0]);
-        network.Enter();   // as a training step on another thread would
+        using var holding = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var trainer = new Thread(() =>
+        {
+            network.Enter();   // as a Trainer's run on this thread does
+            holding.Set();
+            release.Wait();
+            network.Exit();
+        });
+        trainer.Start();
+        holding.Wait();
         try
         {
             foreach (Action call in new Action[]
@@ -118,6 +138,7 @@ public class ConcurrentInferenceTests
                          () => network.Evaluate(data),
                          () => network.Train(data, new TrainingOptions { Epochs = 1 }),
                          () => network.CreatePredictor(),
+                         () => network.PredictClass(new float[5]),
                          () => FastNet.Serialization.ModelFile.Save(network, Path.Combine(Path.GetTempPath(), "never-written.json")),
                      })
             {
@@ -128,7 +149,8 @@ public class ConcurrentInferenceTests
         }
         finally
         {
-            network.Exit();
+            release.Set();
+            trainer.Join();
         }
         Assert.Equal(3, network.Predict(new float[5]).Length);   // and works again once released
     }

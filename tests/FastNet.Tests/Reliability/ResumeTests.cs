@@ -18,18 +18,32 @@ public class ResumeTests
     private static Network MakeNetwork() =>
         new NetworkBuilder(2).Dense(6, Activation.Tanh).Dense(1, Activation.Sigmoid).WithLoss(Loss.Bce).WithSeed(3).WithMaxBatch(8).Build();
 
-    [Fact]
-    public void CancelledCheckpointedAndResumedEndsBitIdenticalToAnUninterruptedRun()
+    /// <summary>Adam (moments in the optimizer state), a step schedule, standardisation, a validation split and patience.</summary>
+    private static readonly TrainingOptions Everything = Options with
     {
+        Optimizer = new OptimizerOptions { Kind = OptimizerKind.Adam, LearningRate = 0.02f },
+        Schedule = LearningRateSchedule.Step(10, 0.5f),
+        Standardize = true,
+        ValidationFraction = 0.2,
+        Patience = 30,
+    };
+
+    public static TheoryData<string> Runs => new() { "sgd", "adam, schedule, validation, early stopping" };
+
+    [Theory]
+    [MemberData(nameof(Runs))]
+    public void CancelledCheckpointedAndResumedEndsBitIdenticalToAnUninterruptedRun(string run)
+    {
+        TrainingOptions options = run == "sgd" ? Options : Everything;
         Dataset data = TestData.Moons();
         Network straight = MakeNetwork();
-        TrainingHistory full = new Trainer(straight, data, Options).Run();
+        TrainingHistory full = new Trainer(straight, data, options).Run();
         Assert.Equal(40, full.Epochs.Count);
 
         using var folder = new TempFolder();
         string checkpoint = folder.File("run.checkpoint.json");
         Network first = MakeNetwork();
-        var trainer = new Trainer(first, data, Options);
+        var trainer = new Trainer(first, data, options);
         using var cancel = new CancellationTokenSource();
         TrainingHistory part = trainer.Run(record => { if (record.Epoch == 15) cancel.Cancel(); }, cancel.Token);
         Assert.True(part.Cancelled);
@@ -40,15 +54,16 @@ public class ResumeTests
         Assert.Equal(15, saved.Epoch);
         Assert.Equal(["--note", "kept as given"], saved.Command);
         Assert.Equal(8, saved.Network.MaxBatch);
-        Trainer resumed = Trainer.Resume(saved, data, Options);
+        Trainer resumed = Trainer.Resume(saved, data, options);
         TrainingHistory rest = resumed.Run();
         Assert.Equal(25, rest.Epochs.Count);
         Assert.Equal(16, rest.Epochs[0].Epoch);
         Assert.Equal(40, resumed.Epoch);
 
         Assert.Equal(Bits(straight.Parameters), Bits(saved.Network.Parameters));
-        Assert.Equal(full.Epochs[^1].Loss, rest.Epochs[^1].Loss);
-        for (int e = 0; e < 25; e++) Assert.Equal(full.Epochs[15 + e].Loss, rest.Epochs[e].Loss);
+        Assert.Equal(Bits(straight.OptimizerState), Bits(saved.Network.OptimizerState));
+        for (int e = 0; e < 25; e++) Assert.Equal(full.Epochs[15 + e], rest.Epochs[e]);   // loss, rate, validation: every field
+        Assert.Equal(full.BestEpoch, rest.BestEpoch);
     }
 
     [Fact]
@@ -56,25 +71,30 @@ public class ResumeTests
     {
         using var folder = new TempFolder();
         Network network = MakeNetwork();
+        var trainer = new Trainer(network, TestData.Moons(), Options);   // (a new trainer resets the optimizer state)
         Span<float> state = network.OptimizerState;
         for (int i = 0; i < state.Length; i++) state[i] = BitConverter.Int32BitsToSingle(unchecked(i * 0x3F1A2B3C + 0x00400001));
         state[0] = float.NaN;
         state[1] = -0f;
         state[2] = float.Epsilon;
-        new Trainer(network, TestData.Moons(), Options).SaveCheckpoint(folder.File("c.json"));
+        trainer.SaveCheckpoint(folder.File("c.json"));
 
-        Network loaded = TrainingCheckpoint.Load(folder.File("c.json")).Network;
+        TrainingCheckpoint checkpoint = TrainingCheckpoint.Load(folder.File("c.json"));
+        Network loaded = checkpoint.Network;
+        Trainer.Resume(checkpoint, TestData.Moons(), Options);
         Assert.Equal(Bits(network.OptimizerState), Bits(loaded.OptimizerState));
         Assert.Equal(Bits(network.Parameters), Bits(loaded.Parameters));
     }
 
     [Theory]
-    [InlineData("\"epoch\": 3,", "\"epoch\": -1,", "-1 is out of range", "$.epoch")]
-    [InlineData("\"random\": \"", "\"random\": \"x", "not a whole number from 0 to", "$.random")]
+    [InlineData("\"epoch\": 3,", "\"epoch\": -1,", "-1 is out of range", "$.trainer.epoch")]
+    [InlineData("\"random\": \"", "\"random\": \"x", "not a whole number from 0 to", "$.trainer.random")]
+    [InlineData("\"bestLoss\": \"", "\"bestLoss\": \"fast", "not a number or Infinity", "$.trainer.bestLoss")]
     [InlineData("\"format\": \"fastnet-checkpoint\"", "\"format\": \"fastnet-model\"", "expected \"fastnet-checkpoint\"", "$.format")]
     [InlineData("\"version\": 1,", "\"version\": 7,", "newer than this FastNet reads", "$.version")]
-    [InlineData("\"length\": ", "\"length\": 1", "but the model's optimizer keeps", "$.optimizerState.length")]
-    [InlineData("\"float32le\": \"", "\"float32le\": \"AAAA", "is not base64 of", "$.optimizerState.float32le")]
+    [InlineData("\"length\": ", "\"length\": 1", "but the model needs", "$.state.optimizer.length")]
+    [InlineData("\"float32le\": \"", "\"float32le\": \"AAAA", "is not base64 of", "$.state.optimizer.float32le")]
+    [InlineData("\"checksum\": \"sha256:", "\"checksum\": \"sha256:0", "not \"sha256:\" and 64 hex digits", "$.state.optimizer.checksum")]
     [InlineData("\"activation\": \"tanh\"", "\"activation\": \"gelu\"", "unknown activation \"gelu\"", "$.model.layers[0].activation")]
     public void DamagedCheckpointsAreRefusedWithFileAndPlace(string find, string replace, string problem, string where)
     {
