@@ -122,10 +122,13 @@ internal static class CheckpointFile
         string checksum = JsonInput.String(file, JsonInput.Required(file, slice, path, "checksum"), path + ".checksum");
         if (!WeightChecksum.IsWellFormed(checksum))
             throw new FastNetFormatException(file, path + ".checksum", $"is {JsonInput.Quote(checksum)}, not \"{WeightChecksum.Prefix}\" and 64 hex digits");
-        JsonElement data = JsonInput.Required(file, slice, path, "float32le");
-        // The base64 text is really in the file, so decoding it allocates no more than the file already holds.
-        if (data.ValueKind != JsonValueKind.String) throw JsonInput.WrongType(file, path + ".float32le", "a base64 string", data);
-        if (!data.TryGetBytesFromBase64(out byte[]? decoded) || decoded.Length != (long)length * sizeof(float))
+        string text = JsonInput.String(file, JsonInput.Required(file, slice, path, "float32le"), path + ".float32le");
+        // The length is the model's (checked above), and the text must be long enough for it before anything is allocated.
+        long bytes = (long)length * sizeof(float);
+        if (bytes > (long)text.Length / 4 * 3)
+            throw new FastNetFormatException(file, path + ".float32le", $"is not base64 of {length} little-endian float32 values");
+        var decoded = new byte[bytes];
+        if (!Convert.TryFromBase64String(text, decoded, out int written) || written != decoded.Length)
             throw new FastNetFormatException(file, path + ".float32le", $"is not base64 of {length} little-endian float32 values");
         var values = new float[length];
         LittleEndianFloats.Read(decoded, values);

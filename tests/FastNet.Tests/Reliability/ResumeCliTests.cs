@@ -17,14 +17,15 @@ public partial class ResumeCliTests
     private static partial int Kill(int pid, int signal);
 
     [Theory]
-    [InlineData(2)]    // SIGINT, Ctrl+C
-    [InlineData(15)]   // SIGTERM
-    public void AnInterruptedRunResumesToTheSameModel(int signal)
+    [InlineData(2, "--lr 0.5")]    // SIGINT, Ctrl+C; plain SGD
+    [InlineData(15, "--lr 0.01 --optimizer adam --lr-decay step:5000:0.5 --standardize --val-split 0.2 --patience 20000 --history HISTORY")]   // SIGTERM
+    public void AnInterruptedRunResumesToTheSameModel(int signal, string training)
     {
         if (!OperatingSystem.IsLinux()) return;
         using var folder = new TempFolder();
-        string[] run = ["train", "--data", TestData.MoonsPath, "--layers", "8:tanh,1:sigmoid", "--loss", "bce", "--lr", "0.5",
-            "--epochs", Epochs, "--batch", "10", "--seed", "4"];
+        string[] run = ["train", "--data", TestData.MoonsPath, "--layers", "8:tanh,1:sigmoid", "--loss", "bce",
+            "--epochs", Epochs, "--batch", "10", "--seed", "4",
+            .. training.Split(' ').Select(arg => arg == "HISTORY" ? folder.File("history.json") : arg)];
 
         string reference = folder.File("reference.json");
         var (exit, _, error) = CliRunner.Run([.. run, "--out", reference, "--json"]);

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using FastNet.Data;
 using FastNet.Serialization;
+using FastNet.Training;
 
 namespace FastNet.Tests.Reliability;
 
@@ -22,12 +23,26 @@ internal static partial class SeedFiles
             .WithLoss(Loss.CrossEntropy).WithSeed(1).Build(), stream)),
         Bytes(stream => ModelFile.Write(new NetworkBuilder(2).Dense(3, Activation.Relu, bias: false).Dense(1, Activation.Sigmoid)
             .WithLoss(Loss.Bce).WithSeed(2).Build(), stream)),
-        Bytes(stream => ModelFile.Write(new NetworkBuilder(1).Dense(2, Activation.Identity).WithLoss(Loss.Mse).WithSeed(3).Build(), stream)),
+        Bytes(stream => ModelFile.Write(Standardized(new NetworkBuilder(2).Dense(2, Activation.Identity).WithLoss(Loss.Mse).WithSeed(3).Build()), stream)),
         Encoding.UTF8.GetBytes("""
             {"format": "fastnet-model", "version": 1, "inputs": 2, "loss": "sse",
              "layers": [{"type": "dense", "units": 2, "activation": "tanh", "weights": [[1, 2], [3, 4]], "bias": [0.5, -0.5]},
                         {"units": 1, "activation": "identity", "weights": [[1], [-1]], "bias": null}]}
             """),
+    ];
+
+    /// <summary>Checkpoints of small runs: plain SGD, and Adam with a schedule, standardisation and early stopping.</summary>
+    public static readonly byte[][] Checkpoints =
+    [
+        Checkpoint(new TrainingOptions { Epochs = 2, BatchSize = 2 }, []),
+        Checkpoint(new TrainingOptions
+        {
+            Epochs = 3, BatchSize = 3, Standardize = true, ValidationFraction = 0.25, Patience = 5,
+            Optimizer = new OptimizerOptions { Kind = OptimizerKind.Adam, LearningRate = 0.01f },
+            Schedule = LearningRateSchedule.Step(2, 0.5f),
+        }, ["--data", "/data/x.json", "--lr", "0.01"]),
+        Checkpoint(new TrainingOptions { Epochs = 1, Optimizer = new OptimizerOptions { Kind = OptimizerKind.Momentum, LearningRate = 0.1f } }, ["--seed", "1"]),
+        Checkpoint(new TrainingOptions { Epochs = 0 }, []),
     ];
 
     /// <summary>The same models with the checksum line removed, so damaged weights reach the shape and value checks.</summary>
@@ -36,6 +51,29 @@ internal static partial class SeedFiles
 
     [GeneratedRegex("\"checksum\": \"[^\"]*\",")]
     private static partial Regex ChecksumLine();
+
+    private static Network Standardized(Network network)
+    {
+        network.Standardization = new Standardization([1f, -2f], [0.5f, 3f]);
+        return network;
+    }
+
+    private static byte[] Checkpoint(TrainingOptions options, string[] command)
+    {
+        var data = new Dataset(Values(16, 4), 2, labels: [0, 1, 1, 0, 1, 0, 0, 1]);
+        var trainer = new Trainer(new NetworkBuilder(2).Dense(3, Activation.Tanh).Dense(1, Activation.Sigmoid).WithMaxBatch(8).Build(), data, options);
+        trainer.Run();
+        string path = Path.Combine(Path.GetTempPath(), $"fastnet-fuzz-seed-{Guid.NewGuid():N}.json");
+        try
+        {
+            trainer.SaveCheckpoint(path, command);
+            return File.ReadAllBytes(path);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 
     private static byte[] Bytes(Action<Stream> write)
     {
