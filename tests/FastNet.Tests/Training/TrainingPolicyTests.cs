@@ -171,6 +171,23 @@ public class TrainingPolicyTests
     }
 
     [Fact]
+    public void ANewTrainerStartsTheOptimizerStateAfresh()
+    {
+        // Adam's moments and iRPROP−'s steps left by an earlier run must not leak into the next one.
+        Dataset data = TestData.Moons();
+        foreach (OptimizerKind kind in new[] { OptimizerKind.Adam, OptimizerKind.Rprop })
+        {
+            var options = new TrainingOptions { Epochs = 5, Optimizer = new OptimizerOptions { Kind = kind, LearningRate = 0.05f } };
+            Network used = Moons(), fresh = Moons();
+            used.Train(data, options);
+            used.Parameters.CopyTo(fresh.Parameters);
+            used.Train(data, options);
+            fresh.Train(data, options);
+            Assert.Equal(fresh.Parameters.ToArray(), used.Parameters.ToArray());
+        }
+    }
+
+    [Fact]
     public void TrainingOptionsThatCannotWorkAreRefused()
     {
         Dataset data = TestData.Moons();
