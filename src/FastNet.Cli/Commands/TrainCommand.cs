@@ -46,7 +46,7 @@ internal static class TrainCommand
         var standardize = new Option<bool>("--standardize") { Description = "Z-score the features (fitted on the training data, stored in the model)" };
         var lrDecay = new Option<string>("--lr-decay") { Description = "constant, step:EVERY:FACTOR or exp:GAMMA", DefaultValueFactory = _ => "constant", HelpName = "SCHEDULE" };
         var historyOption = new Option<string>("--history") { Description = "Write the per-epoch history (loss, accuracy, validation) to this JSON file", HelpName = "FILE" };
-        var onDivergence = new Option<string>("--on-divergence") { Description = "stop (keep the last good weights) or halve (halve the rate and retry); default stop", DefaultValueFactory = _ => "stop", HelpName = "POLICY" };
+        var onDivergence = new Option<string>("--on-divergence") { Description = "stop (keep the last good weights) or halve (halve the rate and retry)", DefaultValueFactory = _ => "stop", HelpName = "POLICY" };
         var command = new Command("train", "Train a network and save it. Ctrl+C stops at the end of the current epoch and writes a checkpoint.\n" +
             "Example: fastnet train --data data/moons.json --layers 4:sigmoid,1:sigmoid --loss sse --lr 0.5 --epochs 3000 --out model.json\n" +
             "         fastnet train --data iris.json --layers 16:relu,3:softmax --loss ce --optimizer adam --lr 0.01 --batch 32 --standardize --val-split 0.2 --patience 20 --out iris-model.json\n" +

@@ -141,18 +141,41 @@ public sealed class Dataset
         new(features, FeatureCount, _labels, _targets, _targets is null ? 0 : TargetWidth, Description);
 
     /// <summary>
-    /// Holds out round(count·<paramref name="fraction"/>) samples (at least one, leaving at least one) chosen by a seeded
-    /// permutation; both parts keep the original order of their samples.
+    /// Holds out about <paramref name="fraction"/> of the samples, chosen by a seeded permutation: for labelled data
+    /// round(n_c·fraction) of each class c (stratified, as scikit-learn's early stopping does), else round(count·fraction);
+    /// at least one sample is held out and at least one kept. Both parts keep the original order of their samples.
     /// </summary>
     internal (Dataset Train, Dataset Held) Split(double fraction, ulong seed)
     {
         if (Count < 2) throw new FastNetException($"cannot hold out part of a dataset of {Count} sample");
-        int held = Math.Clamp((int)Math.Round(Count * fraction), 1, Count - 1);
         var order = new int[Count];
         var random = new SeededRandom(seed ^ 0x5851_F42D_4C95_7F2DUL);
         random.Shuffle(order);
         var isHeld = new bool[Count];
-        for (int i = 0; i < held; i++) isHeld[order[i]] = true;
+        int held = 0;
+        if (_labels is not null)
+        {
+            var perClass = new int[ClassCount];
+            foreach (int label in _labels) perClass[label]++;
+            for (int c = 0; c < perClass.Length; c++) perClass[c] = (int)Math.Round(perClass[c] * fraction);   // now the quota
+            foreach (int i in order)
+                if (perClass[_labels[i]] > 0 && held < Count - 1)
+                {
+                    perClass[_labels[i]]--;
+                    isHeld[i] = true;
+                    held++;
+                }
+        }
+        else
+        {
+            held = Math.Min((int)Math.Round(Count * fraction), Count - 1);
+            for (int i = 0; i < held; i++) isHeld[order[i]] = true;
+        }
+        if (held == 0)
+        {
+            isHeld[order[0]] = true;
+            held = 1;
+        }
         return (Rows(isHeld, false, Count - held), Rows(isHeld, true, held));
     }
 

@@ -29,10 +29,11 @@ public sealed class Trainer
     private float _rateScale = 1f;
     private double _bestLoss = double.PositiveInfinity;
     private int _badEpochs;
+    private bool _started;
 
     /// <summary>
-    /// Prepares to train <paramref name="network"/> on <paramref name="data"/>: holds out validation data, fits the
-    /// standardisation (storing it in the network) when asked, and resets the optimizer state.
+    /// Prepares to train <paramref name="network"/> on <paramref name="data"/>: holds out validation data and fits the
+    /// standardisation (storing it in the network) when asked. The optimizer state is reset when the first epoch starts.
     /// </summary>
     /// <exception cref="FastNetException">The data does not fit the network, or the options are invalid.</exception>
     public Trainer(Network network, Dataset data, TrainingOptions options)
@@ -78,9 +79,6 @@ public sealed class Trainer
         _order = new int[train.Count];
         for (int i = 0; i < _order.Length; i++) _order[i] = i;
         _random = new SeededRandom(options.Seed);
-        Optimizer.Reset(options.Optimizer, network.OptimizerState, options.Optimizer.LearningRate);
-        network.Parameters.CopyTo(network.LastGoodParameters);
-        network.Parameters.CopyTo(network.PreviousGoodParameters);
     }
 
     /// <summary>The number of epochs completed so far.</summary>
@@ -119,13 +117,14 @@ public sealed class Trainer
         Epoch = epoch;
         BestEpoch = bestEpoch;
         Halvings = halvings;
+        _started = true;   // the optimizer state and the fallback copies come from the checkpoint, not from Start
     }
 
     /// <summary>
     /// Makes a trainer that continues the run saved in <paramref name="checkpoint"/> on its network: epochs, steps,
-    /// shuffling, learning-rate and early-stopping state and the optimizer state go on from where they stopped. Give
-    /// the same data and options as the run that wrote the checkpoint, and <see cref="Run"/> finishes it with the
-    /// weights an uninterrupted run would have, bit for bit.
+    /// shuffling, learning-rate and early-stopping state, the optimizer state and the fallback and best copies go on
+    /// from where they stopped. Give the same data and options as the run that wrote the checkpoint, and
+    /// <see cref="Run"/> finishes it with the weights an uninterrupted run would have, bit for bit.
     /// </summary>
     /// <exception cref="FastNetException">The data does not fit the network, or the options are invalid.</exception>
     public static Trainer Resume(TrainingCheckpoint checkpoint, Dataset data, TrainingOptions options)
@@ -140,8 +139,11 @@ public sealed class Trainer
     /// Writes a checkpoint of this run (see <see cref="TrainingCheckpoint"/>) to <paramref name="path"/> atomically;
     /// <paramref name="command"/> is kept with it for the application that will resume it.
     /// </summary>
-    public void SaveCheckpoint(string path, IReadOnlyList<string>? command = null) =>
+    public void SaveCheckpoint(string path, IReadOnlyList<string>? command = null)
+    {
+        if (!_started) Start();   // a checkpoint before the first epoch holds the state that epoch would start from
         CheckpointFile.Save(path, _network, TrainingCheckpoint.Capture(this), command ?? []);
+    }
 
     /// <summary>
     /// Runs one epoch (forward, loss, backward, update per batch), checks the loss and every parameter for NaN and
@@ -165,6 +167,7 @@ public sealed class Trainer
     {
         if (Diverged) throw new FastNetException("training diverged; start a new trainer (with a smaller learning rate)");
         Network net = _network;
+        if (!_started) Start();
         ulong randomState = _random.State;
         double loss;
         int correct;
@@ -265,6 +268,17 @@ public sealed class Trainer
         history.Halvings = Halvings;
         history.Message = DivergenceMessage;
         return history;
+    }
+
+    // Before the first epoch this trainer runs: a fresh run (no epoch or step done; a resumed one has them set) starts
+    // the optimizer state from scratch, and the current parameters become the divergence policy's fallback.
+    private void Start()
+    {
+        Network net = _network;
+        if (Epoch == 0 && _step == 0) Optimizer.Reset(_options.Optimizer, net.OptimizerState, _options.Optimizer.LearningRate);
+        net.Parameters.CopyTo(net.LastGoodParameters);
+        net.Parameters.CopyTo(net.PreviousGoodParameters);
+        _started = true;
     }
 
     // one pass over the training data at learning rate lr; returns the loss and counts correct predictions (before each update)

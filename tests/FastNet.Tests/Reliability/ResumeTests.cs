@@ -71,7 +71,8 @@ public class ResumeTests
     {
         using var folder = new TempFolder();
         Network network = MakeNetwork();
-        var trainer = new Trainer(network, TestData.Moons(), Options);   // (a new trainer resets the optimizer state)
+        var trainer = new Trainer(network, TestData.Moons(), Options);
+        trainer.RunEpoch();   // (a fresh run resets the optimizer state when its first epoch starts)
         Span<float> state = network.OptimizerState;
         for (int i = 0; i < state.Length; i++) state[i] = BitConverter.Int32BitsToSingle(unchecked(i * 0x3F1A2B3C + 0x00400001));
         state[0] = float.NaN;
