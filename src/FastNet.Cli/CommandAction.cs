@@ -34,6 +34,11 @@ internal static class CommandAction
             error.WriteLine("error: " + OneLine(e.Message));
             return FastNetCli.Failure;
         }
+        catch (OutOfMemoryException)
+        {
+            error.WriteLine("error: not enough memory for this input (use a smaller file, model or batch)");
+            return FastNetCli.Failure;
+        }
         catch (OperationCanceledException)
         {
             error.WriteLine("error: cancelled");

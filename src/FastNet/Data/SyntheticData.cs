@@ -11,6 +11,7 @@ public static class SyntheticData
     public static Dataset Moons(int samples, double noise, ulong seed)
     {
         if (samples < 2) throw new FastNetException($"moons needs at least 2 samples, not {samples}");
+        if (samples > DatasetJson.MaxSamples) throw new FastNetException($"moons makes at most {DatasetJson.MaxSamples} samples, not {samples}");
         if (!(noise >= 0) || !double.IsFinite(noise)) throw new FastNetException($"the noise must be a finite number ≥ 0, not {noise}");
         var random = new SeededRandom(seed);
         int outer = samples / 2, inner = samples - outer;

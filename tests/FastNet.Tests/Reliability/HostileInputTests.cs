@@ -130,6 +130,16 @@ public class HostileInputTests
         Assert.Equal($"error: {model}: 1e39 is not a finite single-precision number at $.layers[1].weights[1][0]", error.TrimEnd('\n'));
     }
 
+    [Fact]
+    public void AnAbsurdSampleCountForTheGeneratorIsRefused()
+    {
+        using var folder = new TempFolder();
+        var (exit, _, error) = CliRunner.Run("data", "moons", "--samples", "2000000000", "--out", folder.File("m.json"));
+        Assert.Equal(1, exit);
+        Assert.Equal("error: moons makes at most 100000000 samples, not 2000000000", error.TrimEnd());
+        Assert.Empty(Directory.GetFiles(folder.Path));
+    }
+
     private static void AssertRefused(Action load, string path, string problem, string where)
     {
         var e = Assert.Throws<FastNetFormatException>(load);
