@@ -8,7 +8,15 @@ internal static class AtomicFile
 {
     public static void Write(string path, Action<Stream> write)
     {
-        string full = Path.GetFullPath(path);
+        string full;
+        try
+        {
+            full = Path.GetFullPath(path);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            throw new FastNetException($"{path}: cannot write, not a valid file name");
+        }
         string folder = Path.GetDirectoryName(full) ?? ".";
         if (!Directory.Exists(folder))
             throw new FastNetException($"{path}: cannot write, the folder {folder} does not exist");

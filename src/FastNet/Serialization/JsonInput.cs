@@ -57,6 +57,10 @@ internal static class JsonInput
         {
             throw new FastNetFormatException(file, "", "cannot read: " + e.Message);
         }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException)
+        {
+            throw new FastNetFormatException(file, "", "is not a valid file name");
+        }
     }
 
     public static JsonElement Object(string file, JsonElement element, string path)

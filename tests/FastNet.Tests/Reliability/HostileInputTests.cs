@@ -140,6 +140,18 @@ public class HostileInputTests
         Assert.Empty(Directory.GetFiles(folder.Path));
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("bad\0name.json")]
+    public void InvalidFileNamesAreFileErrors(string name)
+    {
+        var e = Assert.Throws<FastNetFormatException>(() => Dataset.Load(name));
+        Assert.Equal($"{name}: is not a valid file name", e.Message);
+        Assert.Throws<FastNetFormatException>(() => ModelFile.Load(name));
+        Network network = new NetworkBuilder(1).Dense(1, Activation.Identity).Build();
+        Assert.Equal($"{name}: cannot write, not a valid file name", Assert.Throws<FastNetException>(() => ModelFile.Save(network, name)).Message);
+    }
+
     private static void AssertRefused(Action load, string path, string problem, string where)
     {
         var e = Assert.Throws<FastNetFormatException>(load);
