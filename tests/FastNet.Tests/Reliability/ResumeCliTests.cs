@@ -35,20 +35,27 @@ public partial class ResumeCliTests
         string checkpoint = folder.File("model.checkpoint.json");
         using (Process child = CliProcess.Start([.. run, "--out", model]))
         {
-            string? first = child.StandardOutput.ReadLine();
-            Assert.StartsWith("training 2-8-1 (tanh, sigmoid; bce) from epoch 1 to 20000;", first);
-            Assert.Equal(0, Kill(child.Id, signal));
-            string rest = child.StandardOutput.ReadToEnd();
-            string childErrors = child.StandardError.ReadToEnd();
-            child.WaitForExit();
-            Assert.True(child.ExitCode == 130, $"exit {child.ExitCode}: {rest} {childErrors}");
-            Assert.Matches($@"^interrupted after epoch [0-9]+ of {Epochs}; wrote checkpoint {checkpoint.Replace(".", "\\.")}\n" +
-                $"resume with: fastnet train --resume {checkpoint.Replace(".", "\\.")}\n$", rest);
+            try
+            {
+                string? first = child.StandardOutput.ReadLine();
+                Assert.StartsWith("training 2-8-1 (tanh, sigmoid; bce) from epoch 1 to 20000;", first);
+                Assert.Equal(0, Kill(child.Id, signal));
+                string rest = child.StandardOutput.ReadToEnd();
+                string childErrors = child.StandardError.ReadToEnd();
+                child.WaitForExit();
+                Assert.True(child.ExitCode == 130, $"exit {child.ExitCode}: {rest} {childErrors}");
+                Assert.Matches($@"^interrupted after epoch [0-9]+ of {Epochs}; wrote checkpoint {checkpoint.Replace(".", "\\.")}\n" +
+                    $"resume with: fastnet train --resume {checkpoint.Replace(".", "\\.")}\n$", rest);
+            }
+            finally
+            {
+                if (!child.HasExited) child.Kill();   // no test leaves a process behind when an assertion fails
+            }
         }
         Assert.False(File.Exists(model), "an interrupted run writes a checkpoint, not the model");
         Assert.Empty(Directory.GetFiles(folder.Path, "*.tmp"));
 
-        // Resume from another folder: the checkpoint holds absolute paths.
+        // The checkpoint holds absolute paths, so the run resumes from any folder.
         (exit, string output, error) = CliRunner.Run("train", "--resume", checkpoint, "--json");
         Assert.True(exit == 0, error);
         using (JsonDocument json = JsonDocument.Parse(output))
