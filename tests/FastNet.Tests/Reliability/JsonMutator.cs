@@ -66,7 +66,18 @@ public static class JsonMutator
         switch (m.Kind)
         {
             case MutationKind.InsertToken:
-                return Splice(bytes, token.Start, 0, [.. hostile, (byte)',']);
+            {
+                // Before an array element: one more element; before a property: one more property (an unknown key,
+                // or a known one repeated). Either way the file stays JSON when the token is.
+                int v = ValueStart(tokens, Index(m.Where, tokens.Count));
+                if (v < 0) return Splice(bytes, token.Start, 0, [.. hostile, (byte)',']);
+                if (v >= 2 && tokens[v - 1].Is(':'))
+                {
+                    byte[] key = with % 2 == 0 ? "\"fuzz\""u8.ToArray() : bytes.AsSpan(tokens[v - 2].Start, tokens[v - 2].Length).ToArray();
+                    return Splice(bytes, tokens[v - 2].Start, 0, [.. key, (byte)':', .. hostile, (byte)',']);
+                }
+                return Splice(bytes, tokens[v].Start, 0, [.. hostile, (byte)',']);
+            }
             case MutationKind.ReplaceToken:
             {
                 Token scalar = NextScalar(tokens, Index(m.Where, tokens.Count)) ?? token;
@@ -95,7 +106,9 @@ public static class JsonMutator
                 if (valueIndex >= 2 && tokens[valueIndex - 1].Is(':')) from = tokens[valueIndex - 2].Start;
                 int to = end;
                 int after = TokenAt(tokens, end);
+                int before = TokenAt(tokens, from) - 1;
                 if (after >= 0 && tokens[after].Is(',')) to = tokens[after].Start + 1;
+                else if (before >= 0 && tokens[before].Is(',')) from = tokens[before].Start;   // the last one: no trailing comma
                 return Splice(bytes, from, to - from, []);
             }
             case MutationKind.DuplicateValue:
