@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using FastNet.Cli.Commands;
 
 namespace FastNet.Cli;
@@ -10,22 +11,30 @@ internal static class FastNetCli
     public const int Failure = 1;
     public const int UsageError = 2;
 
-    public static RootCommand CreateRoot()
+    /// <summary>The root command, named <c>fastnet</c> (not after the assembly) so help and usage read as users type it.</summary>
+    public static Command CreateRoot()
     {
-        var root = new RootCommand("FastNet: fast, allocation-free multilayer perceptrons for .NET.\n" +
-            "Example: fastnet demo --out pictures");
+        var root = new Command("fastnet", "FastNet: fast, allocation-free multilayer perceptrons for .NET.\n" +
+            "Example: fastnet demo --out pictures")
+        {
+            new HelpOption(), new VersionOption(),
+        };
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(DataCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(PredictCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
+        root.Subcommands.Add(PlotCommand.Create());
+        root.Subcommands.Add(InfoCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(ImportCommand.Create());
         return root;
     }
 
     /// <summary>Runs the command line <paramref name="args"/> writing to the given streams; returns the exit code.</summary>
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
-        RootCommand root = CreateRoot();
+        Command root = CreateRoot();
         ParseResult result = root.Parse(args);
         if (result.Errors.Count > 0)
         {

@@ -1,4 +1,5 @@
 using FastNet.Data;
+using FastNet.Onnx;
 using FastNet.Serialization;
 using ScottPlot;
 
@@ -20,7 +21,12 @@ internal static class Pictures
     }
 
     /// <summary>The network's output (first output, or the predicted class for several) over the data's extent, points on top.</summary>
-    public static void SaveDecisionBoundary(Network network, Dataset data, string path, string title)
+    /// <param name="network">The model; it must take 2 inputs.</param>
+    /// <param name="data">The points drawn on top; their extent sets the picture's.</param>
+    /// <param name="path">The PNG to write.</param>
+    /// <param name="title">The picture's title.</param>
+    /// <param name="standardization">Applied to the plane's points before the network sees them (the model's own), or null.</param>
+    public static void SaveDecisionBoundary(Network network, Dataset data, string path, string title, Standardization? standardization = null)
     {
         if (network.Inputs != 2) throw new FastNetException($"a decision boundary needs a network with 2 inputs, not {network.Inputs}");
         (double left, double right, double bottom, double top) = Extent(data);
@@ -33,6 +39,7 @@ internal static class Pictures
                 grid[2 * i] = (float)(left + (right - left) * (col + 0.5) / cells);
                 grid[2 * i + 1] = (float)(top - (top - bottom) * (row + 0.5) / cells);
             }
+        standardization?.Apply(grid);
         float[] outputs = network.Predict(grid);
         var intensities = new double[cells, cells];
         for (int row = 0; row < cells; row++)
@@ -46,6 +53,34 @@ internal static class Pictures
         plot.Add.ColorBar(heatmap).Label = network.Outputs == 1 ? "network output" : "predicted class";
         AddPoints(plot, data);
         plot.Axes.SetLimits(left, right, bottom, top);
+        Save(plot, path);
+    }
+
+    /// <summary>The training loss (and validation loss) per epoch, with the accuracy on a second axis when recorded.</summary>
+    public static void SaveCurves(TrainingCurves curves, string path, string title)
+    {
+        var plot = new Plot();
+        plot.Title(title);
+        plot.XLabel("epoch");
+        plot.YLabel("loss");
+        var train = plot.Add.ScatterLine(curves.Epochs, curves.Loss, ClassColors[0]);
+        train.LegendText = "training loss";
+        train.LineWidth = 2;
+        if (curves.ValidationLoss is { } validation)
+        {
+            var line = plot.Add.ScatterLine(curves.Epochs, validation, Colors.OrangeRed);
+            line.LegendText = "validation loss";
+            line.LineWidth = 2;
+        }
+        if (curves.Accuracy is { } accuracy)
+        {
+            var line = plot.Add.ScatterLine(curves.Epochs, accuracy, ClassColors[1]);
+            line.LegendText = "accuracy (right axis)";
+            line.LinePattern = LinePattern.Dashed;
+            line.Axes.YAxis = plot.Axes.Right;
+            plot.Axes.Right.Label.Text = "accuracy";
+        }
+        plot.ShowLegend(Alignment.UpperRight);
         Save(plot, path);
     }
 
