@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using FastNet.Cli.Progress;
 using FastNet.Data;
 using FastNet.Serialization;
 using FastNet.Training;
@@ -22,9 +23,10 @@ internal static class TrainCommand
         var seed = CliOptions.Seed("Seed of the initial weights and of the shuffling");
         var outOption = new Option<string>("--out") { Description = "Where to save the trained model (JSON)", Required = true, HelpName = "MODEL" };
         var json = CliOptions.Json();
+        var quiet = CliOptions.Quiet();
         var command = new Command("train", "Train a network and save it.\nExample: fastnet train --data data/moons.json --layers 4:sigmoid,1:sigmoid --loss sse --lr 0.5 --epochs 3000 --out model.json")
         {
-            data, layers, noBias, init, loss, lr, epochs, batch, seed, outOption, json,
+            data, layers, noBias, init, loss, lr, epochs, batch, seed, outOption, json, quiet,
         };
         CommandAction.Set(command, (result, output) =>
         {
@@ -51,7 +53,9 @@ internal static class TrainCommand
                 Seed = seedValue,
                 Optimizer = new OptimizerOptions { LearningRate = result.GetValue(lr) },
             };
-            TrainingHistory history = new Trainer(network, dataset, options).Run();
+            TrainingHistory history;
+            using (TrainingProgress? progress = TrainingProgress.Start(output, epochCount, quiet: result.GetValue(quiet) || result.GetValue(json)))
+                history = new Trainer(network, dataset, options).Run(progress is null ? null : progress.Report);
             Evaluation evaluation = network.Evaluate(dataset);
             if (!double.IsFinite(evaluation.Loss))
                 throw new FastNetException($"training diverged (loss {evaluation.Loss}); lower --lr; the model was not saved");
