@@ -43,9 +43,10 @@ internal static class OnnxTestNetworks
 
     public static float[] RunOnnx(InferenceSession session, float[] x, int batch, int inputs)
     {
+        string inputName = session.InputMetadata.Keys.Single(), outputName = session.OutputMetadata.Keys.Single();
         using OrtValue input = OrtValue.CreateTensorValueFromMemory(x, [batch, inputs]);
         using var options = new RunOptions();
-        using IDisposableReadOnlyCollection<OrtValue> outputs = session.Run(options, [OnnxNames.Input], [input], [OnnxNames.Output]);
+        using IDisposableReadOnlyCollection<OrtValue> outputs = session.Run(options, [inputName], [input], [outputName]);
         return outputs[0].GetTensorDataAsSpan<float>().ToArray();
     }
 }
