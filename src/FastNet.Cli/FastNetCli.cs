@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Help;
+using System.CommandLine.Parsing;
 using FastNet.Cli.Commands;
 
 namespace FastNet.Cli;
@@ -17,7 +18,7 @@ internal static class FastNetCli
         var root = new Command("fastnet", "FastNet: fast, allocation-free multilayer perceptrons for .NET.\n" +
             "Example: fastnet demo --out pictures")
         {
-            new HelpOption(), new VersionOption(),
+            new HelpOption(), new VersionOption { Action = new VersionAction() },
         };
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(DataCommand.Create());
@@ -38,10 +39,19 @@ internal static class FastNetCli
         ParseResult result = root.Parse(args);
         if (result.Errors.Count > 0)
         {
-            string command = result.CommandResult.Command == root ? "fastnet" : "fastnet " + result.CommandResult.Command.Name;
-            error.WriteLine($"error: {result.Errors[0].Message} (see '{command} --help')");
+            string message = string.Join(' ', result.Errors[0].Message.Split((char[])['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            error.WriteLine($"error: {message} (see '{CommandPath(result.CommandResult)} --help')");
             return UsageError;
         }
         return result.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+    }
+
+    /// <summary>The command as typed, e.g. <c>fastnet data circles</c>.</summary>
+    public static string CommandPath(CommandResult command)
+    {
+        var names = new List<string>();
+        for (SymbolResult? s = command; s is not null; s = s.Parent)
+            if (s is CommandResult c) names.Insert(0, c.Command.Name);
+        return string.Join(' ', names);
     }
 }
