@@ -24,9 +24,10 @@ internal static class TrainCommand
         var outOption = new Option<string>("--out") { Description = "Where to save the trained model (JSON)", Required = true, HelpName = "MODEL" };
         var json = CliOptions.Json();
         var quiet = CliOptions.Quiet();
+        var labelColumn = CliOptions.LabelColumn();
         var command = new Command("train", "Train a network and save it.\nExample: fastnet train --data data/moons.json --layers 4:sigmoid,1:sigmoid --loss sse --lr 0.5 --epochs 3000 --out model.json")
         {
-            data, layers, noBias, init, loss, lr, epochs, batch, seed, outOption, json, quiet,
+            data, layers, noBias, init, loss, lr, epochs, batch, seed, outOption, json, quiet, labelColumn,
         };
         CommandAction.Set(command, (result, output) =>
         {
@@ -40,7 +41,7 @@ internal static class TrainCommand
             if (epochCount < 1) throw new UsageException($"--epochs: must be at least 1, not {epochCount}");
             ulong seedValue = result.GetValue(seed);
 
-            Dataset dataset = Dataset.Load(result.GetValue(data)!);
+            Dataset dataset = Dataset.Load(result.GetValue(data)!, result.GetValue(labelColumn));
             int maxBatch = batchSize == 0 ? dataset.Count : Math.Min(batchSize, dataset.Count);
             Network network = initPath is not null
                 ? ModelFile.Load(initPath, maxBatch)
