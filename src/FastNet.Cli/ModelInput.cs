@@ -17,10 +17,10 @@ internal sealed record ModelInput(Network Network, Standardization? Standardizat
             ImportedModel imported = OnnxImport.Load(path, maxBatch);
             return new ModelInput(imported.Network, imported.Standardization, "onnx", imported.Opset);
         }
-        Network network = ModelFile.Load(path, maxBatch);
-        Standardization? standardization = Standardization.ReadFromModelFile(path);
         using JsonDocument document = JsonInput.Parse(path);
-        long version = document.RootElement.GetProperty("version").GetInt64();
+        Network network = ModelFile.Read(path, document.RootElement, maxBatch);
+        Standardization? standardization = Standardization.Read(path, document.RootElement);
+        long version = document.RootElement.GetProperty("version").GetInt64(); // checked by ModelFile.Read
         return new ModelInput(network, standardization, ModelFile.FormatName, version);
     }
 

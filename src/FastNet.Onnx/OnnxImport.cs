@@ -42,7 +42,7 @@ public static class OnnxImport
             throw new FastNetFormatException(file, "", "not an ONNX model (no graph, or a graph without nodes)");
         foreach (OperatorSetIdProto opset in model.OpsetImport)
             if (opset.Domain is not ("" or "ai.onnx") && graph.Node.Any(n => n.Domain == opset.Domain))
-                throw new FastNetFormatException(file, "", $"uses operators of the domain \"{opset.Domain}\", which FastNet does not read");
+                throw new FastNetFormatException(file, "", $"uses operators of the domain {Show(opset.Domain)}, which FastNet does not read");
 
         var constants = new Dictionary<string, TensorProto>(StringComparer.Ordinal);
         foreach (TensorProto tensor in graph.Initializer) constants[tensor.Name] = tensor;
@@ -58,7 +58,7 @@ public static class OnnxImport
         for (int n = 0; n < graph.Node.Count; n++)
         {
             NodeProto node = graph.Node[n];
-            reader.Where = $"node {n} ({node.OpType} \"{node.Name}\")";
+            reader.Where = $"node {n} ({Show(node.OpType, quoted: false)} {Show(node.Name)})";
             reader.Read(node, current);
             if (node.Output.Count != 1) throw reader.Error($"has {node.Output.Count} outputs, expected 1");
             current = node.Output[0];
@@ -66,11 +66,11 @@ public static class OnnxImport
         reader.Where = "graph outputs";
         reader.CloseLayer(Activation.Identity);
         if (current != graph.Output[0].Name)
-            throw reader.Error($"the output \"{graph.Output[0].Name}\" is not the end of the chain (\"{current}\")");
+            throw reader.Error($"the output {Show(graph.Output[0].Name)} is not the end of the chain ({Show(current)})");
         if (reader.Layers.Count == 0) throw reader.Error("the graph has no MatMul or Gemm layer");
         int inputWidth = reader.Weights[0].Rows;
         if (declaredWidth is { } width && width != inputWidth)
-            throw new FastNetFormatException(file, $"input \"{inputs[0].Name}\"", $"has {width} features but the first layer takes {inputWidth}");
+            throw new FastNetFormatException(file, $"input {Show(inputs[0].Name)}", $"has {width} features but the first layer takes {inputWidth}");
         if (reader.Mean is { } m && m.Length != inputWidth)
             throw new FastNetFormatException(file, "standardisation", $"has {m.Length} values but the first layer takes {inputWidth} inputs");
 
@@ -112,7 +112,7 @@ public static class OnnxImport
         foreach (StringStringEntryProto entry in model.MetadataProps)
             if (entry.Key == OnnxNames.LossMetadata)
                 return ModelFile.ParseLoss(entry.Value)
-                    ?? throw new FastNetFormatException(file, $"metadata \"{OnnxNames.LossMetadata}\"", $"unknown loss \"{entry.Value}\" (sse, mse, bce, ce)");
+                    ?? throw new FastNetFormatException(file, $"metadata \"{OnnxNames.LossMetadata}\"", $"unknown loss {Show(entry.Value)} (sse, mse, bce, ce)");
         return null;
     }
 
@@ -148,7 +148,7 @@ public static class OnnxImport
 
         public void Read(NodeProto node, string current)
         {
-            if (node.Domain is not ("" or "ai.onnx")) throw Error($"is in the domain \"{node.Domain}\", which FastNet does not read");
+            if (node.Domain is not ("" or "ai.onnx")) throw Error($"is in the domain {Show(node.Domain)}, which FastNet does not read");
             switch (node.OpType)
             {
                 case "Sub":
@@ -184,7 +184,7 @@ public static class OnnxImport
                     Activate(node, current, Activation.Softmax);
                     break;
                 default:
-                    throw Error($"the operator {node.OpType} is not supported (MatMul, Gemm, Add, Sub, Div, Sigmoid, Tanh, Relu, Identity, Softmax)");
+                    throw Error($"the operator {Show(node.OpType, quoted: false)} is not supported (MatMul, Gemm, Add, Sub, Div, Sigmoid, Tanh, Relu, Identity, Softmax)");
             }
         }
 
@@ -201,7 +201,7 @@ public static class OnnxImport
 
         private void Activate(NodeProto node, string current, Activation activation)
         {
-            if (node.Input.Count != 1 || node.Input[0] != current) throw Error($"does not take the previous value \"{current}\" as its only input");
+            if (node.Input.Count != 1 || node.Input[0] != current) throw Error($"does not take the previous value {Show(current)} as its only input");
             if (!_open) throw Error($"{node.OpType} without a MatMul or Gemm before it");
             CloseLayer(activation);
         }
@@ -232,7 +232,7 @@ public static class OnnxImport
             }
             if (transA != 0 || alpha != 1 || beta != 1) throw Error("Gemm is read only with transA = 0, alpha = 1 and beta = 1");
             if (node.Input.Count is < 2 or > 3 || node.Input[0] != current)
-                throw Error($"does not take the previous value \"{current}\" as its first input");
+                throw Error($"does not take the previous value {Show(current)} as its first input");
             OpenLayer(Matrix(Tensor(node.Input[1]), transpose: transB != 0));
             if (node.Input.Count == 3 && node.Input[2].Length > 0) _bias = Vector(Tensor(node.Input[2]), Weights[^1].Columns);
         }
@@ -242,16 +242,16 @@ public static class OnnxImport
             if (node.Input.Count != 2) throw Error($"has {node.Input.Count} inputs, expected 2");
             if (node.Input[0] == current) return Tensor(node.Input[1]);
             if (commutative && node.Input[1] == current) return Tensor(node.Input[0]);
-            throw Error($"does not take the previous value \"{current}\" as its {(commutative ? "data" : "first")} input");
+            throw Error($"does not take the previous value {Show(current)} as its {(commutative ? "data" : "first")} input");
         }
 
         private TensorProto Tensor(string name) =>
             constants.TryGetValue(name, out TensorProto? tensor) ? tensor
-                : throw Error($"\"{name}\" is not a graph initializer (FastNet reads constant weights only)");
+                : throw Error($"{Show(name)} is not a graph initializer (FastNet reads constant weights only)");
 
         private Matrix Matrix(TensorProto tensor, bool transpose)
         {
-            if (tensor.Dims.Count != 2) throw Error($"the weights \"{tensor.Name}\" have {tensor.Dims.Count} dimensions, expected 2");
+            if (tensor.Dims.Count != 2) throw Error($"the weights {Show(tensor.Name)} have {tensor.Dims.Count} dimensions, expected 2");
             float[] values = Floats(tensor);
             int rows = (int)tensor.Dims[0], columns = (int)tensor.Dims[1];
             if (!transpose) return new Matrix(rows, columns, values);
@@ -269,41 +269,57 @@ public static class OnnxImport
             int leading = 0;
             for (int i = 0; i < tensor.Dims.Count - 1; i++) if (tensor.Dims[i] != 1) leading++;
             if (leading > 0 || (expected >= 0 && count != expected))
-                throw Error($"the constant \"{tensor.Name}\" has shape [{string.Join(", ", tensor.Dims)}], expected [{(expected >= 0 ? expected : "features")}]");
+                throw Error($"the constant {Show(tensor.Name)} has shape [{string.Join(", ", tensor.Dims)}], expected [{(expected >= 0 ? expected : "features")}]");
             return Floats(tensor);
         }
 
         private float[] Floats(TensorProto tensor)
         {
             if (tensor.DataType != (int)TensorProto.Types.DataType.Float)
-                throw Error($"the constant \"{tensor.Name}\" has data type {tensor.DataType}, expected float (1)");
+                throw Error($"the constant {Show(tensor.Name)} has data type {tensor.DataType}, expected float (1)");
             if (tensor.DataLocation == TensorProto.Types.DataLocation.External)
-                throw Error($"the constant \"{tensor.Name}\" is stored in an external file, which FastNet does not read");
+                throw Error($"the constant {Show(tensor.Name)} is stored in an external file, which FastNet does not read");
             long count = 1;
             foreach (long d in tensor.Dims)
             {
-                if (d < 1 || d > ModelFile.MaxWidth) throw Error($"the constant \"{tensor.Name}\" has a dimension of {d}");
+                if (d < 1 || d > ModelFile.MaxWidth) throw Error($"the constant {Show(tensor.Name)} has a dimension of {d}");
                 count *= d;
             }
-            if (count > int.MaxValue / sizeof(float)) throw Error($"the constant \"{tensor.Name}\" has {count} values, too many");
+            if (count > int.MaxValue / sizeof(float)) throw Error($"the constant {Show(tensor.Name)} has {count} values, too many");
+            // The sizes are checked against the data actually in the file before anything is allocated.
+            bool raw = tensor.RawData.Length > 0;
+            if (raw && tensor.RawData.Length != count * sizeof(float))
+                throw Error($"the constant {Show(tensor.Name)} holds {tensor.RawData.Length} bytes, expected {count * sizeof(float)}");
+            if (!raw && tensor.FloatData.Count != count)
+                throw Error($"the constant {Show(tensor.Name)} holds {tensor.FloatData.Count} values, expected {count}");
             var values = new float[count];
-            if (tensor.RawData.Length > 0)
+            if (raw)
             {
-                if (tensor.RawData.Length != count * sizeof(float))
-                    throw Error($"the constant \"{tensor.Name}\" holds {tensor.RawData.Length} bytes, expected {count * sizeof(float)}");
-                ReadOnlySpan<byte> raw = tensor.RawData.Span;
-                for (int i = 0; i < values.Length; i++) values[i] = BinaryPrimitives.ReadSingleLittleEndian(raw.Slice(i * sizeof(float)));
+                ReadOnlySpan<byte> bytes = tensor.RawData.Span;
+                for (int i = 0; i < values.Length; i++) values[i] = BinaryPrimitives.ReadSingleLittleEndian(bytes.Slice(i * sizeof(float)));
             }
             else
             {
-                if (tensor.FloatData.Count != count)
-                    throw Error($"the constant \"{tensor.Name}\" holds {tensor.FloatData.Count} values, expected {count}");
                 tensor.FloatData.CopyTo(values, 0);
             }
             for (int i = 0; i < values.Length; i++)
-                if (!float.IsFinite(values[i])) throw Error($"value {i} of the constant \"{tensor.Name}\" is {values[i]}, not a finite number");
+                if (!float.IsFinite(values[i])) throw Error($"value {i} of the constant {Show(tensor.Name)} is {values[i]}, not a finite number");
             return values;
         }
+    }
+
+    /// <summary>
+    /// A name from the file as it appears in a message: control and other unprintable characters become '?', and long
+    /// names are cut, so a message stays one readable line whatever the file holds.
+    /// </summary>
+    internal static string Show(string text, bool quoted = true)
+    {
+        const int MaxLength = 64;
+        var shown = new System.Text.StringBuilder(Math.Min(text.Length, MaxLength) + 3);
+        foreach (char c in text.Length > MaxLength ? text[..MaxLength] : text)
+            shown.Append(char.IsControl(c) || char.IsSurrogate(c) || c == '\uFFFD' ? '?' : c);
+        if (text.Length > MaxLength) shown.Append('…');
+        return quoted ? $"\"{shown}\"" : shown.ToString();
     }
 
     /// <summary>A row-major float matrix.</summary>

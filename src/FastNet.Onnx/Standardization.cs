@@ -52,21 +52,26 @@ public sealed class Standardization
     public static Standardization? ReadFromModelFile(string path)
     {
         using JsonDocument document = JsonInput.Parse(path);
-        JsonElement root = document.RootElement;
-        JsonInput.Object(path, root, "$");
+        return Read(path, document.RootElement);
+    }
+
+    /// <summary>Reads the optional <c>"standardize"</c> field of a parsed model file; <paramref name="file"/> names it in errors.</summary>
+    internal static Standardization? Read(string file, JsonElement root)
+    {
+        JsonInput.Object(file, root, "$");
         if (JsonInput.Optional(root, "standardize") is not { } field || field.ValueKind == JsonValueKind.Null) return null;
-        JsonInput.Object(path, field, "$.standardize");
-        float[] mean = Row(path, JsonInput.Required(path, field, "$.standardize", "mean"), "$.standardize.mean");
+        JsonInput.Object(file, field, "$.standardize");
+        float[] mean = Row(file, JsonInput.Required(file, field, "$.standardize", "mean"), "$.standardize.mean");
         JsonElement scaleElement = JsonInput.Optional(field, "std") ?? JsonInput.Optional(field, "scale")
-            ?? throw new FastNetFormatException(path, "$.standardize", "missing \"std\"");
-        float[] scale = Row(path, scaleElement, "$.standardize.std");
+            ?? throw new FastNetFormatException(file, "$.standardize", "missing \"std\"");
+        float[] scale = Row(file, scaleElement, "$.standardize.std");
         try
         {
             return new Standardization(mean, scale);
         }
         catch (FastNetException e) when (e is not FastNetFormatException)
         {
-            throw new FastNetFormatException(path, "$.standardize", e.Message);
+            throw new FastNetFormatException(file, "$.standardize", e.Message);
         }
     }
 

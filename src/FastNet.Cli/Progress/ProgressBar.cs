@@ -34,7 +34,7 @@ internal sealed class ProgressBar : IProgressView
 
     public void Update(ProgressSnapshot snapshot)
     {
-        _task.Description = Markup.Escape(snapshot.Describe());
+        _task.Description = Markup.Escape(snapshot.Describe(timeLeft: false));
         _task.Value = snapshot.Epoch;
     }
 

@@ -9,9 +9,9 @@ namespace FastNet.Cli.Progress;
 /// <param name="Remaining">The estimated time left at that rate.</param>
 internal readonly record struct ProgressSnapshot(int Epoch, int Epochs, double Loss, double ValidationLoss, double EpochsPerSecond, TimeSpan Remaining)
 {
-    /// <summary><c>epoch 1200/5000  loss 0.0123  validation 0.0234  4,000 epochs/s  1 s left</c>.</summary>
-    public string Describe() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
-        $"epoch {Epoch}/{Epochs}  loss {Loss:G5}{(double.IsNaN(ValidationLoss) ? "" : $"  validation {ValidationLoss:G5}")}  {EpochsPerSecond:F0} epochs/s  {FormatTime(Remaining)} left");
+    /// <summary><c>epoch 1200/5000  loss 0.0123  validation 0.0234  4000 epochs/s  1 s left</c> (without the time left when the view shows it itself).</summary>
+    public string Describe(bool timeLeft = true) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"epoch {Epoch}/{Epochs}  loss {Loss:G5}{(double.IsNaN(ValidationLoss) ? "" : $"  validation {ValidationLoss:G5}")}  {EpochsPerSecond:F0} epochs/s{(timeLeft ? $"  {FormatTime(Remaining)} left" : "")}");
 
     private static string FormatTime(TimeSpan time) =>
         time.TotalHours >= 1 ? $"{(int)time.TotalHours}:{time.Minutes:00}:{time.Seconds:00}"

@@ -103,6 +103,33 @@ public class OnnxImportTests
     }
 
     [Fact]
+    public void CorruptedBytesGiveAFormatErrorOrAValidNetworkNeverAnotherException()
+    {
+        using var folder = new TempFolder();
+        Network network = OnnxTestNetworks.Random(3, "5:tanh,2:softmax", seed: 2);
+        byte[] valid = OnnxExport.ToModel(network, OnnxTestNetworks.RandomStandardization(3, seed: 1)).ToByteArray();
+        var random = new Random(12345);
+        string path = folder.File("corrupt.onnx");
+        for (int trial = 0; trial < 400; trial++)
+        {
+            byte[] bytes = (byte[])valid.Clone();
+            int flips = 1 + random.Next(4);
+            for (int f = 0; f < flips; f++) bytes[random.Next(bytes.Length)] = (byte)random.Next(256);
+            if (trial % 10 == 0) bytes = bytes[..random.Next(bytes.Length)]; // truncated
+            File.WriteAllBytes(path, bytes);
+            try
+            {
+                ImportedModel imported = OnnxImport.Load(path);
+                Assert.True(imported.Network.ParameterCount > 0);
+            }
+            catch (FastNetFormatException e)
+            {
+                Assert.DoesNotContain('\n', e.Message);
+            }
+        }
+    }
+
+    [Fact]
     public void MissingFileIsAFormatError()
     {
         var error = Assert.Throws<FastNetFormatException>(() => OnnxImport.Load("/no/such/model.onnx"));
