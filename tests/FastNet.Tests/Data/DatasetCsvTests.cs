@@ -115,4 +115,33 @@ public class DatasetCsvTests
         var error = Assert.Throws<FastNetFormatException>(() => Dataset.Load(path, column));
         Assert.Contains(expected, error.Message);
     }
+
+    [Fact]
+    public void RandomTextGivesADatasetOrAFormatErrorNeverAnotherException()
+    {
+        using var folder = new TempFolder();
+        string path = folder.File("random.csv");
+        string[] tokens = ["0", "1", "2.5", "-3", "1e5", "1e40", "NaN", "x", ",", ",", ",", "\n", "\n", "\r\n", "\"", " ", "", "-", ".", "label", "\uFEFF"];
+        var random = new Random(99);
+        int loaded = 0;
+        for (int trial = 0; trial < 2000; trial++)
+        {
+            var text = new System.Text.StringBuilder();
+            int length = random.Next(40);
+            for (int i = 0; i < length; i++) text.Append(tokens[random.Next(tokens.Length)]);
+            File.WriteAllText(path, text.ToString());
+            try
+            {
+                Dataset data = Dataset.Load(path);
+                Assert.True(data.Count > 0 && data.FeatureCount > 0);
+                loaded++;
+            }
+            catch (FastNetFormatException e)
+            {
+                Assert.StartsWith(path + ": ", e.Message);
+                Assert.DoesNotContain('\n', e.Message);
+            }
+        }
+        Assert.True(loaded > 0, "some random tables should be valid");
+    }
 }
