@@ -29,7 +29,7 @@ internal sealed record ModelInput(Network Network, Standardization? Standardizat
     {
         if (Standardization is null) return Network.Predict(x);
         float[] standardized = x.ToArray();
-        Standardization.Apply(standardized);
+        Standardization.Apply(standardized, standardized);
         return Network.Predict(standardized);
     }
 

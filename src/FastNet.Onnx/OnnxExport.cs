@@ -35,7 +35,7 @@ public static class OnnxExport
         if (standardization is not null)
         {
             graph.Initializer.Add(Tensor("mean", standardization.Mean, [network.Inputs]));
-            graph.Initializer.Add(Tensor("std", standardization.Scale, [network.Inputs]));
+            graph.Initializer.Add(Tensor("std", standardization.Std, [network.Inputs]));
             x = AddNode(graph, "Sub", "standardize_sub", [x, "mean"], "centred");
             x = AddNode(graph, "Div", "standardize_div", [x, "std"], "standardized");
         }

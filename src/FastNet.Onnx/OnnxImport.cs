@@ -158,7 +158,7 @@ public static class OnnxImport
                 case "Div":
                     if (Layers.Count > 0 || _open || Scale is not null) throw Error("Div is only read before the first layer (standardisation)");
                     Scale = Vector(Constant(node, current, commutative: false), Mean?.Length ?? -1);
-                    foreach (float s in Scale) if (s == 0) throw Error("divides by zero");
+                    foreach (float s in Scale) if (!(s > 0)) throw Error($"divides by {s}; a standardisation divides by positive numbers");
                     break;
                 case "MatMul":
                     CloseLayer(Activation.Identity);

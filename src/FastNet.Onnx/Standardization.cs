@@ -4,30 +4,29 @@ using FastNet.Serialization;
 namespace FastNet.Onnx;
 
 /// <summary>
-/// Per-feature input standardisation applied before the first layer: x′ = (x − mean) / scale. A model file may carry it as
+/// Per-feature input standardisation applied before the first layer: x′ = (x − mean) / std. A model file may carry it as
 /// an optional <c>"standardize": {"mean": [...], "std": [...]}</c> field (<c>"scale"</c> is accepted for <c>"std"</c>).
+/// The members mirror the library's own standardisation (FastNet.Data) so the two can be merged into one.
 /// </summary>
 public sealed class Standardization
 {
     private readonly float[] _mean;
-    private readonly float[] _scale;
+    private readonly float[] _std;
 
-    /// <summary>Makes a standardisation from one mean and one (non-zero) scale per feature.</summary>
-    /// <exception cref="FastNetException">The lengths differ or are zero, a value is not finite, or a scale is zero.</exception>
-    public Standardization(float[] mean, float[] scale)
+    /// <summary>Makes a standardisation from one mean and one positive standard deviation per feature (both copied).</summary>
+    /// <exception cref="FastNetException">The lengths differ or are zero, a mean is not finite, or a std is not positive and finite.</exception>
+    public Standardization(ReadOnlySpan<float> mean, ReadOnlySpan<float> std)
     {
-        ArgumentNullException.ThrowIfNull(mean);
-        ArgumentNullException.ThrowIfNull(scale);
-        if (mean.Length == 0 || mean.Length != scale.Length)
-            throw new FastNetException($"a standardisation needs one mean and one scale per feature, not {mean.Length} and {scale.Length}");
+        if (mean.Length == 0 || mean.Length != std.Length)
+            throw new FastNetException($"a standardisation needs one mean and one std per feature, not {mean.Length} and {std.Length}");
         for (int i = 0; i < mean.Length; i++)
         {
             if (!float.IsFinite(mean[i])) throw new FastNetException($"the mean of feature {i} is {mean[i]}, not a finite number");
-            if (!float.IsFinite(scale[i]) || scale[i] == 0)
-                throw new FastNetException($"the scale of feature {i} is {scale[i]}, not a finite non-zero number");
+            if (!(std[i] > 0f) || !float.IsFinite(std[i]))
+                throw new FastNetException($"the std of feature {i} is {std[i]}, not a positive finite number");
         }
-        _mean = mean;
-        _scale = scale;
+        _mean = mean.ToArray();
+        _std = std.ToArray();
     }
 
     /// <summary>The number of features.</summary>
@@ -37,14 +36,15 @@ public sealed class Standardization
     public ReadOnlySpan<float> Mean => _mean;
 
     /// <summary>The value each centred feature is divided by.</summary>
-    public ReadOnlySpan<float> Scale => _scale;
+    public ReadOnlySpan<float> Std => _std;
 
-    /// <summary>Standardises <paramref name="x"/> (rows of <see cref="Features"/> values) in place.</summary>
-    public void Apply(Span<float> x)
+    /// <summary>x′ (rows×features) = (x − mean) / std, row by row; <paramref name="standardized"/> may be <paramref name="x"/>.</summary>
+    public void Apply(ReadOnlySpan<float> x, Span<float> standardized)
     {
-        if (x.Length % _mean.Length != 0)
-            throw new FastNetException($"{x.Length} values are not a whole number of rows of {_mean.Length} features");
-        for (int i = 0; i < x.Length; i++) x[i] = (x[i] - _mean[i % _mean.Length]) / _scale[i % _mean.Length];
+        int width = _mean.Length;
+        if (x.Length % width != 0 || standardized.Length < x.Length)
+            throw new FastNetException($"{x.Length} values are not whole rows of {width} features, or the destination ({standardized.Length}) is too short");
+        for (int i = 0; i < x.Length; i++) standardized[i] = (x[i] - _mean[i % width]) / _std[i % width];
     }
 
     /// <summary>Reads the optional <c>"standardize"</c> field of a model file; null when the file has none.</summary>
@@ -84,7 +84,7 @@ public sealed class Standardization
         foreach (float v in _mean) json.WriteNumberValue(v);
         json.WriteEndArray();
         json.WriteStartArray("std");
-        foreach (float v in _scale) json.WriteNumberValue(v);
+        foreach (float v in _std) json.WriteNumberValue(v);
         json.WriteEndArray();
         json.WriteEndObject();
     }

@@ -65,7 +65,7 @@ internal static class InfoCommand
                 inputs = layer.Units;
             }
             output.WriteLine(input.Standardization is { } st
-                ? $"standardisation: (x - mean) / std, mean [{Join(st.Mean)}], std [{Join(st.Scale)}]"
+                ? $"standardisation: (x - mean) / std, mean [{Join(st.Mean)}], std [{Join(st.Std)}]"
                 : "standardisation: none");
             return FastNetCli.Ok;
         });

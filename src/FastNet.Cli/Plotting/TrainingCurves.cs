@@ -5,8 +5,8 @@ namespace FastNet.Cli.Plotting;
 
 /// <summary>
 /// Per-epoch numbers read from a training history file, tolerantly: an object with an <c>"epochs"</c> array of objects
-/// with <c>"epoch"</c> and <c>"loss"</c>, and optionally <c>"validationLoss"</c> and <c>"accuracy"</c> (null or missing
-/// means not recorded). Other fields are ignored.
+/// with <c>"epoch"</c> and <c>"loss"</c>, and optionally <c>"validationLoss"</c>, <c>"accuracy"</c> and
+/// <c>"validationAccuracy"</c>. A value that is null or missing was not recorded (NaN here); other fields are ignored.
 /// </summary>
 internal sealed class TrainingCurves
 {
@@ -16,8 +16,11 @@ internal sealed class TrainingCurves
     /// <summary>The validation loss per epoch (NaN where not recorded), or null when no epoch has one.</summary>
     public double[]? ValidationLoss { get; init; }
 
-    /// <summary>The accuracy per epoch (NaN where not recorded), or null when no epoch has one.</summary>
+    /// <summary>The training accuracy per epoch (NaN where not recorded), or null when no epoch has one.</summary>
     public double[]? Accuracy { get; init; }
+
+    /// <summary>The validation accuracy per epoch (NaN where not recorded), or null when no epoch has one.</summary>
+    public double[]? ValidationAccuracy { get; init; }
 
     public static TrainingCurves Read(string file)
     {
@@ -27,34 +30,51 @@ internal sealed class TrainingCurves
         int count = JsonInput.ArrayLength(file, epochs, "$.epochs");
         if (count == 0) throw new FastNetFormatException(file, "$.epochs", "has no epochs");
         var epoch = new double[count];
-        var loss = new double[count];
-        var validation = new double[count];
-        var accuracy = new double[count];
-        bool anyValidation = false, anyAccuracy = false;
+        var columns = new[] { "loss", "validationLoss", "accuracy", "validationAccuracy" };
+        var values = new double[columns.Length][];
+        var any = new bool[columns.Length];
+        for (int c = 0; c < columns.Length; c++) values[c] = new double[count];
         int i = 0;
         foreach (JsonElement item in epochs.EnumerateArray())
         {
             string path = $"$.epochs[{i}]";
             JsonInput.Object(file, item, path);
             epoch[i] = JsonInput.Optional(item, "epoch") is { } e ? JsonInput.Int(file, e, path + ".epoch", 0, int.MaxValue) : i + 1;
-            loss[i] = JsonInput.Float(file, JsonInput.Required(file, item, path, "loss"), path + ".loss");
-            validation[i] = OptionalNumber(file, item, path, "validationLoss", ref anyValidation);
-            accuracy[i] = OptionalNumber(file, item, path, "accuracy", ref anyAccuracy);
+            for (int c = 0; c < columns.Length; c++)
+            {
+                JsonElement? value = JsonInput.Optional(item, columns[c]);
+                if (value is not { } v || v.ValueKind == JsonValueKind.Null)
+                {
+                    values[c][i] = double.NaN;
+                    continue;
+                }
+                values[c][i] = JsonInput.Float(file, v, $"{path}.{columns[c]}");
+                any[c] = true;
+            }
             i++;
         }
+        if (!any[0]) throw new FastNetFormatException(file, "$.epochs", "has no epoch with a \"loss\"");
         return new TrainingCurves
         {
             Epochs = epoch,
-            Loss = loss,
-            ValidationLoss = anyValidation ? validation : null,
-            Accuracy = anyAccuracy ? accuracy : null,
+            Loss = values[0],
+            ValidationLoss = any[1] ? values[1] : null,
+            Accuracy = any[2] ? values[2] : null,
+            ValidationAccuracy = any[3] ? values[3] : null,
         };
     }
 
-    private static double OptionalNumber(string file, JsonElement item, string path, string name, ref bool any)
+    /// <summary>The (epoch, value) points of <paramref name="values"/> that were recorded (not NaN).</summary>
+    public (double[] Epochs, double[] Values) Recorded(double[] values)
     {
-        if (JsonInput.Optional(item, name) is not { } value || value.ValueKind == JsonValueKind.Null) return double.NaN;
-        any = true;
-        return JsonInput.Float(file, value, $"{path}.{name}");
+        var xs = new List<double>(values.Length);
+        var ys = new List<double>(values.Length);
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (double.IsNaN(values[i])) continue;
+            xs.Add(Epochs[i]);
+            ys.Add(values[i]);
+        }
+        return (xs.ToArray(), ys.ToArray());
     }
 }

@@ -41,6 +41,14 @@ public class PlotCommandTests
         AssertPng(folder, "--history", history);
         string trainOnly = folder.Write("t.json", """{"epochs": [{"loss": 1}, {"loss": 0.5}]}""");
         AssertPng(folder, "--history", trainOnly);
+        // the training engineer's file: every measurement present or null, plus run-level fields
+        string full = folder.Write("f.json", """
+            {"epochs": [{"epoch": 1, "loss": 0.7, "accuracy": 0.5, "validationLoss": 0.8, "validationAccuracy": 0.4, "learningRate": 0.1},
+                        {"epoch": 2, "loss": null, "accuracy": null, "validationLoss": null, "validationAccuracy": null, "learningRate": 0.05},
+                        {"epoch": 3, "loss": 0.3, "accuracy": 0.9, "validationLoss": 0.35, "validationAccuracy": 0.85, "learningRate": 0.05}],
+             "bestEpoch": 3, "stoppedEarly": false, "diverged": false, "halvings": 1, "message": null, "milliseconds": 12.5}
+            """);
+        AssertPng(folder, "--history", full);
     }
 
     [Theory]

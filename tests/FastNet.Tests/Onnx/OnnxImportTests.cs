@@ -33,7 +33,7 @@ public class OnnxImportTests
         else
         {
             Assert.Equal(Bits(standardization.Mean), Bits(imported.Standardization!.Mean));
-            Assert.Equal(Bits(standardization.Scale), Bits(imported.Standardization.Scale));
+            Assert.Equal(Bits(standardization.Std), Bits(imported.Standardization.Std));
         }
         float[] x = TestData.Uniform(9 * inputs, seed: 4);
         Assert.Equal(Bits(OnnxTestNetworks.Predict(network, standardization, x)), Bits(OnnxTestNetworks.Predict(back, imported.Standardization, x)));

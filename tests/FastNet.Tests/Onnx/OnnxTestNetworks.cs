@@ -37,7 +37,7 @@ internal static class OnnxTestNetworks
     public static float[] Predict(Network network, Standardization? standardization, float[] x)
     {
         float[] input = (float[])x.Clone();
-        standardization?.Apply(input);
+        standardization?.Apply(input, input);
         return network.Predict(input);
     }
 
