@@ -44,9 +44,13 @@ internal static class PlotCommand
             else
             {
                 Dataset dataset = Dataset.Load(dataPath!, result.GetValue(labelColumn));
+                if (dataset.FeatureCount < 2)
+                    throw new FastNetException($"{dataPath}: has {dataset.FeatureCount} feature per sample; a picture needs at least 2");
                 if (modelPath is not null)
                 {
                     ModelInput input = ModelInput.Load(modelPath);
+                    if (input.Network.Inputs != 2)
+                        throw new FastNetException($"{modelPath}: takes {input.Network.Inputs} inputs; a decision boundary needs a model with 2");
                     if (input.Network.Inputs != dataset.FeatureCount)
                         throw new FastNetException($"{dataPath}: has {dataset.FeatureCount} features per sample but the model takes {input.Network.Inputs}");
                     Pictures.SaveDecisionBoundary(input.Network, dataset, path,

@@ -57,11 +57,13 @@ public class PlotCommandTests
     [InlineData(2, "plot", "--data", "DATA", "--out", "p.jpg")]
     [InlineData(1, "plot", "--history", "h.json", "--out", "p.png")]
     [InlineData(1, "plot", "--data", "three.json", "--model", "m.json", "--out", "p.png")]
+    [InlineData(1, "plot", "--data", "one.json", "--out", "p.png")]
     public void BadInputGivesOneErrorLineAndNoPicture(int expectedExit, params string[] args)
     {
         using var folder = new TempFolder();
         folder.Write("h.json", """{"epochs": [{"epoch": 1, "loss": "high"}]}""");
         folder.Write("three.json", """{"features": [[1, 2, 3]], "labels": [0]}""");
+        folder.Write("one.json", """{"features": [[1], [2]], "labels": [0, 1]}""");
         Assert.Equal(0, CliRunner.Run("train", "--data", TestData.MoonsPath, "--layers", "1:sigmoid", "--epochs", "1", "--out", folder.File("m.json"), "--quiet").Exit);
         for (int i = 0; i < args.Length; i++)
             args[i] = args[i] == "DATA" ? TestData.MoonsPath : args[i].Contains('.') && !args[i].StartsWith('-') ? folder.File(args[i]) : args[i];
