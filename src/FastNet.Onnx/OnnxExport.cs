@@ -1,3 +1,4 @@
+using FastNet.Data;
 using FastNet.Serialization;
 using Google.Protobuf;
 using Onnx;
@@ -5,27 +6,26 @@ using Onnx;
 namespace FastNet.Onnx;
 
 /// <summary>
-/// Writes a FastNet network as an ONNX model (opset 17, float32, symbolic batch dimension): an optional standardisation
-/// <c>Div(Sub(input, mean), std)</c>, then per dense layer <c>MatMul(x, W)</c>, <c>Add(·, b)</c> when the layer has a
+/// Writes a FastNet network as an ONNX model (opset 17, float32, symbolic batch dimension): the network's
+/// standardisation, if it has one, as <c>Div(Sub(input, mean), std)</c>, then per dense layer <c>MatMul(x, W)</c>, <c>Add(·, b)</c> when the layer has a
 /// bias, and the activation (<c>Sigmoid</c>, <c>Tanh</c>, <c>Relu</c>, <c>Identity</c>, <c>Softmax</c> with axis −1).
 /// Weights are stored as raw little-endian floats, so they round-trip bit-exactly.
 /// </summary>
 public static class OnnxExport
 {
-    /// <summary>Writes <paramref name="network"/> (and <paramref name="standardization"/>, if any) to <paramref name="path"/> atomically.</summary>
-    /// <exception cref="FastNetException">The standardisation does not fit the network, or the file cannot be written.</exception>
-    public static void Save(Network network, string path, Standardization? standardization = null)
+    /// <summary>Writes <paramref name="network"/> (with its standardisation, if any) to <paramref name="path"/> atomically.</summary>
+    /// <exception cref="FastNetException">The file cannot be written.</exception>
+    public static void Save(Network network, string path)
     {
-        ModelProto model = ToModel(network, standardization);
+        ModelProto model = ToModel(network);
         AtomicFile.Write(path, stream => model.WriteTo(stream));
     }
 
-    /// <summary>Builds the typed ONNX model of <paramref name="network"/>.</summary>
-    public static ModelProto ToModel(Network network, Standardization? standardization = null)
+    /// <summary>Builds the typed ONNX model of <paramref name="network"/> (with its standardisation, if any).</summary>
+    public static ModelProto ToModel(Network network)
     {
         ArgumentNullException.ThrowIfNull(network);
-        if (standardization is not null && standardization.Features != network.Inputs)
-            throw new FastNetException($"the standardisation has {standardization.Features} features but the network takes {network.Inputs} inputs");
+        Standardization? standardization = network.Standardization;
 
         var graph = new GraphProto { Name = "fastnet" };
         graph.Input.Add(TensorValue(OnnxNames.Input, network.Inputs));

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using FastNet.Data;
 using FastNet.Serialization;
 using Google.Protobuf;
 using Onnx;
@@ -89,12 +90,11 @@ public static class OnnxImport
             reader.Weights[l].Values.CopyTo(network.Weights(l));
             if (reader.Biases[l] is { } b) b.CopyTo(network.Bias(l));
         }
-        Standardization? standardization = null;
         if (reader.Mean is not null || reader.Scale is not null)
         {
             try
             {
-                standardization = new Standardization(reader.Mean ?? new float[inputWidth], reader.Scale ?? Ones(inputWidth));
+                network.Standardization = new Standardization(reader.Mean ?? new float[inputWidth], reader.Scale ?? Ones(inputWidth));
             }
             catch (FastNetException e) when (e is not FastNetFormatException)
             {
@@ -104,7 +104,7 @@ public static class OnnxImport
         long opsetVersion = 0;
         foreach (OperatorSetIdProto opset in model.OpsetImport)
             if (opset.Domain is "" or "ai.onnx") opsetVersion = opset.Version;
-        return new ImportedModel(network, standardization, opsetVersion);
+        return new ImportedModel(network, opsetVersion);
     }
 
     private static Loss? RecordedLoss(string file, ModelProto model)

@@ -19,7 +19,7 @@ internal static class ExportCommand
         {
             ModelInput input = ModelInput.Load(result.GetValue(model)!, maxBatch: 1);
             string path = result.GetValue(onnx)!;
-            OnnxExport.Save(input.Network, path, input.Standardization);
+            OnnxExport.Save(input.Network, path);
             if (result.GetValue(json))
             {
                 JsonOutput.Write(output, w =>
@@ -29,7 +29,7 @@ internal static class ExportCommand
                     w.WriteNumber("inputs", input.Network.Inputs);
                     w.WriteNumber("outputs", input.Network.Outputs);
                     w.WriteNumber("parameters", input.Network.ParameterCount);
-                    w.WriteBoolean("standardized", input.Standardization is not null);
+                    w.WriteBoolean("standardized", input.Network.Standardization is not null);
                 });
                 return FastNetCli.Ok;
             }

@@ -22,7 +22,7 @@ internal static class ImportCommand
             Loss? chosen = result.GetValue(loss) is { } name ? ArgumentParsers.Loss(name) : null;
             ImportedModel imported = OnnxImport.Load(result.GetValue(onnx)!, maxBatch: 1, chosen);
             string path = result.GetValue(outOption)!;
-            ModelInput.Save(imported.Network, imported.Standardization, path);
+            ModelFile.Save(imported.Network, path);
             if (result.GetValue(json))
             {
                 JsonOutput.Write(output, w =>
@@ -33,11 +33,11 @@ internal static class ImportCommand
                     w.WriteNumber("layers", imported.Network.Layers.Count);
                     w.WriteNumber("parameters", imported.Network.ParameterCount);
                     w.WriteString("loss", ModelFile.Name(imported.Network.Loss));
-                    w.WriteBoolean("standardized", imported.Standardization is not null);
+                    w.WriteBoolean("standardized", imported.Network.Standardization is not null);
                 });
                 return FastNetCli.Ok;
             }
-            output.WriteLine($"wrote {path}: {TrainCommand.Describe(imported.Network)}{(imported.Standardization is null ? "" : ", with standardisation")}");
+            output.WriteLine($"wrote {path}: {TrainCommand.Describe(imported.Network)}{(imported.Network.Standardization is null ? "" : ", with standardisation")}");
             return FastNetCli.Ok;
         });
         return command;

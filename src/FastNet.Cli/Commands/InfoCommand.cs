@@ -46,8 +46,17 @@ internal static class InfoCommand
                         fanIn = layer.Units;
                     }
                     w.WriteEndArray();
-                    w.WritePropertyName("standardize");
-                    if (input.Standardization is { } s) s.WriteJson(w); else w.WriteNullValue();
+                    if (network.Standardization is { } s)
+                    {
+                        w.WriteStartObject("standardize");
+                        JsonOutput.WriteArray(w, "mean", s.Mean);
+                        JsonOutput.WriteArray(w, "std", s.Std);
+                        w.WriteEndObject();
+                    }
+                    else
+                    {
+                        w.WriteNull("standardize");
+                    }
                 });
                 return FastNetCli.Ok;
             }
@@ -64,7 +73,7 @@ internal static class InfoCommand
                     $"  layer {l}: dense {inputs} -> {layer.Units}, {ModelFile.Name(layer.Activation)}, {(layer.Bias ? "bias" : "no bias")}, {Parameters(inputs, layer)} parameters"));
                 inputs = layer.Units;
             }
-            output.WriteLine(input.Standardization is { } st
+            output.WriteLine(network.Standardization is { } st
                 ? $"standardisation: (x - mean) / std, mean [{Join(st.Mean)}], std [{Join(st.Std)}]"
                 : "standardisation: none");
             return FastNetCli.Ok;

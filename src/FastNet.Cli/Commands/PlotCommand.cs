@@ -54,7 +54,7 @@ internal static class PlotCommand
                     if (input.Network.Inputs != dataset.FeatureCount)
                         throw new FastNetException($"{dataPath}: has {dataset.FeatureCount} features per sample but the model takes {input.Network.Inputs}");
                     Pictures.SaveDecisionBoundary(input.Network, dataset, path,
-                        result.GetValue(title) ?? $"{TrainCommand.Describe(input.Network)} on {Path.GetFileName(dataPath)}", input.Standardization);
+                        result.GetValue(title) ?? $"{TrainCommand.Describe(input.Network)} on {Path.GetFileName(dataPath)}");
                     kind = "decision-boundary";
                 }
                 else

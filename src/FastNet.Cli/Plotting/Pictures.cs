@@ -1,5 +1,4 @@
 using FastNet.Data;
-using FastNet.Onnx;
 using FastNet.Serialization;
 using ScottPlot;
 
@@ -25,8 +24,8 @@ internal static class Pictures
     /// <param name="data">The points drawn on top; their extent sets the picture's.</param>
     /// <param name="path">The PNG to write.</param>
     /// <param name="title">The picture's title.</param>
-    /// <param name="standardization">Applied to the plane's points before the network sees them (the model's own), or null.</param>
-    public static void SaveDecisionBoundary(Network network, Dataset data, string path, string title, Standardization? standardization = null)
+    /// <remarks>The plane's points are raw inputs: the network applies its own standardisation, if any.</remarks>
+    public static void SaveDecisionBoundary(Network network, Dataset data, string path, string title)
     {
         if (network.Inputs != 2) throw new FastNetException($"a decision boundary needs a network with 2 inputs, not {network.Inputs}");
         (double left, double right, double bottom, double top) = Extent(data);
@@ -39,7 +38,6 @@ internal static class Pictures
                 grid[2 * i] = (float)(left + (right - left) * (col + 0.5) / cells);
                 grid[2 * i + 1] = (float)(top - (top - bottom) * (row + 0.5) / cells);
             }
-        standardization?.Apply(grid, grid);
         float[] outputs = network.Predict(grid);
         var intensities = new double[cells, cells];
         for (int row = 0; row < cells; row++)

@@ -41,8 +41,8 @@ internal sealed class TrainingProgress : IDisposable
             : new TrainingProgress(new ProgressLines(output), epochs, TimeSpan.FromSeconds(1));
     }
 
-    /// <summary>The per-epoch callback for <see cref="Trainer.Run"/> (no validation loss).</summary>
-    public void Report(EpochRecord record) => Report(record, double.NaN);
+    /// <summary>The per-epoch callback for <see cref="Trainer.Run"/>.</summary>
+    public void Report(EpochRecord record) => Report(record, record.ValidationLoss ?? double.NaN);
 
     /// <summary>Records an epoch; shows it when the interval has passed since the last update.</summary>
     public void Report(EpochRecord record, double validationLoss)

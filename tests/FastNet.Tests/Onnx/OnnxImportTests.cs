@@ -18,9 +18,9 @@ public class OnnxImportTests
     {
         using var folder = new TempFolder();
         Network network = OnnxTestNetworks.Random(inputs, layers, seed: 17);
-        Standardization? standardization = standardized ? OnnxTestNetworks.RandomStandardization(inputs, seed: 3) : null;
+        if (standardized) network.Standardization = OnnxTestNetworks.RandomStandardization(inputs, seed: 3);
         string path = folder.File("m.onnx");
-        OnnxExport.Save(network, path, standardization);
+        OnnxExport.Save(network, path);
 
         ImportedModel imported = OnnxImport.Load(path);
         Network back = imported.Network;
@@ -29,14 +29,14 @@ public class OnnxImportTests
         Assert.Equal(network.Loss, back.Loss);
         Assert.Equal(OnnxNames.Opset, imported.Opset);
         Assert.Equal(Bits(network.Parameters), Bits(back.Parameters));
-        if (standardization is null) Assert.Null(imported.Standardization);
+        if (network.Standardization is not { } standardization) Assert.Null(back.Standardization);
         else
         {
-            Assert.Equal(Bits(standardization.Mean), Bits(imported.Standardization!.Mean));
-            Assert.Equal(Bits(standardization.Std), Bits(imported.Standardization.Std));
+            Assert.Equal(Bits(standardization.Mean), Bits(back.Standardization!.Mean));
+            Assert.Equal(Bits(standardization.Std), Bits(back.Standardization.Std));
         }
         float[] x = TestData.Uniform(9 * inputs, seed: 4);
-        Assert.Equal(Bits(OnnxTestNetworks.Predict(network, standardization, x)), Bits(OnnxTestNetworks.Predict(back, imported.Standardization, x)));
+        Assert.Equal(Bits(network.Predict(x)), Bits(back.Predict(x)));
     }
 
     [Fact]
@@ -107,7 +107,8 @@ public class OnnxImportTests
     {
         using var folder = new TempFolder();
         Network network = OnnxTestNetworks.Random(3, "5:tanh,2:softmax", seed: 2);
-        byte[] valid = OnnxExport.ToModel(network, OnnxTestNetworks.RandomStandardization(3, seed: 1)).ToByteArray();
+        network.Standardization = OnnxTestNetworks.RandomStandardization(3, seed: 1);
+        byte[] valid = OnnxExport.ToModel(network).ToByteArray();
         var random = new Random(12345);
         string path = folder.File("corrupt.onnx");
         for (int trial = 0; trial < 400; trial++)

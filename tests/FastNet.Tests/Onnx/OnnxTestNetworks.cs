@@ -1,4 +1,4 @@
-using FastNet.Onnx;
+using FastNet.Data;
 using FastNet.Serialization;
 using FastNet.Tests.Support;
 using Microsoft.ML.OnnxRuntime;
@@ -32,13 +32,6 @@ internal static class OnnxTestNetworks
         float[] scale = TestData.Uniform(inputs, seed + 1);
         for (int i = 0; i < scale.Length; i++) scale[i] = 0.25f + Math.Abs(scale[i]) * 2;
         return new Standardization(mean, scale);
-    }
-
-    public static float[] Predict(Network network, Standardization? standardization, float[] x)
-    {
-        float[] input = (float[])x.Clone();
-        standardization?.Apply(input, input);
-        return network.Predict(input);
     }
 
     public static float[] RunOnnx(InferenceSession session, float[] x, int batch, int inputs)
