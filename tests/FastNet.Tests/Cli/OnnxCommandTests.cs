@@ -100,6 +100,28 @@ public class OnnxCommandTests
         }
     }
 
+    [Fact]
+    public void StandardizedTrainingRunsTheSameInOnnxRuntimeAndItsHistoryPlots()
+    {
+        using var folder = new TempFolder();
+        string data = folder.File("blobs.csv"), model = folder.File("m.json"), onnx = folder.File("m.onnx"), history = folder.File("h.json");
+        Assert.Equal(0, CliRunner.Run("data", "blobs", "--samples", "120", "--classes", "3", "--features", "4", "--seed", "1", "--out", data).Exit);
+        var (exit, _, error) = CliRunner.Run("train", "--data", data, "--layers", "6:tanh,3:softmax", "--loss", "ce", "--standardize",
+            "--val-split", "0.25", "--epochs", "30", "--history", history, "--out", model, "--quiet");
+        Assert.True(exit == 0, error);
+        Assert.Equal(0, CliRunner.Run("export", "--model", model, "--onnx", onnx).Exit);
+        Assert.Equal(0, CliRunner.Run("plot", "--history", history, "--out", folder.File("h.png")).Exit);
+
+        Network network = ModelFile.Load(model);
+        Assert.NotNull(network.Standardization);
+        FastNet.Data.Dataset dataset = FastNet.Data.Dataset.Load(data);
+        float[] x = dataset.Features.ToArray();
+        using var session = new Microsoft.ML.OnnxRuntime.InferenceSession(onnx);
+        float[] expected = network.Predict(x);
+        float[] actual = FastNet.Tests.Onnx.OnnxTestNetworks.RunOnnx(session, x, dataset.Count, 4);
+        for (int i = 0; i < expected.Length; i++) Assert.True(Math.Abs(expected[i] - actual[i]) <= 1e-5, $"output {i}: {actual[i]} vs {expected[i]}");
+    }
+
     [Theory]
     [InlineData("export", "--model", "/missing/m.json", "--onnx", "o.onnx")]
     [InlineData("import", "--onnx", "bad.onnx", "--out", "o.json")]
