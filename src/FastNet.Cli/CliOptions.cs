@@ -7,7 +7,7 @@ internal static class CliOptions
 {
     public static Option<bool> Json() => new("--json") { Description = "Print one JSON object instead of text" };
 
-    public static Option<string> Model(bool required = true, string description = "The model file (JSON)") =>
+    public static Option<string> Model(bool required = true, string description = "The model file (FastNet JSON, or .onnx)") =>
         new("--model") { Description = description, Required = required, HelpName = "MODEL" };
 
     public static Option<string> Data(bool required = true, string description = "The dataset file (.json or .csv)") =>

@@ -20,7 +20,7 @@ internal static class EvalCommand
         };
         CommandAction.Set(command, (result, output) =>
         {
-            Network network = ModelFile.Load(result.GetValue(model)!);
+            Network network = ModelInput.Load(result.GetValue(model)!).Network;
             string dataPath = result.GetValue(data)!;
             Dataset dataset = Dataset.Load(dataPath, result.GetValue(labelColumn));
             Evaluation evaluation;

@@ -9,7 +9,7 @@ internal static class InfoCommand
 {
     public static Command Create()
     {
-        var model = CliOptions.Model(description: "The model file (FastNet JSON, or .onnx)");
+        var model = CliOptions.Model();
         var json = CliOptions.Json();
         var command = new Command("info", "Describe a model: layers, activations, parameters, loss, standardisation, file version.\nExample: fastnet info --model model.json")
         {

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using FastNet.Data;
-using FastNet.Serialization;
 
 namespace FastNet.Cli.Commands;
 
@@ -26,7 +25,7 @@ internal static class PredictCommand
             if ((inputs.Length == 0) == (dataPath is null)) throw new UsageException("give either --input (one or more) or --data");
             var rows = new float[inputs.Length][];
             for (int i = 0; i < inputs.Length; i++) rows[i] = ArgumentParsers.Vector(inputs[i], "--input");
-            Network network = ModelFile.Load(result.GetValue(model)!);
+            Network network = ModelInput.Load(result.GetValue(model)!).Network;
             float[] x;
             if (dataPath is not null)
             {

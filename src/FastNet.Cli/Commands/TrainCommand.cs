@@ -68,7 +68,7 @@ internal static class TrainCommand
             Dataset? validation = valPath is null ? null : Dataset.Load(valPath, result.GetValue(labelColumn));
             int maxBatch = batchSize == 0 ? dataset.Count : Math.Min(batchSize, dataset.Count);
             Network network = initPath is not null
-                ? ModelFile.Load(initPath, maxBatch)
+                ? ModelInput.Load(initPath, maxBatch).Network
                 : Build(dataset, ArgumentParsers.Layers(layerText!, !result.GetValue(noBias)),
                     ArgumentParsers.Loss(result.GetValue(loss) ?? "sse"), seedValue, maxBatch);
             var options = new TrainingOptions

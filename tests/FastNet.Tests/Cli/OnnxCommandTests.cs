@@ -101,6 +101,25 @@ public class OnnxCommandTests
     }
 
     [Fact]
+    public void OnnxModelsAreServedAndFineTunedDirectly()
+    {
+        using var folder = new TempFolder();
+        string model = folder.Write("m.json", Standardized), onnx = folder.File("m.onnx");
+        Assert.Equal(0, CliRunner.Run("export", "--model", model, "--onnx", onnx).Exit);
+        string fromJson = CliRunner.Run("predict", "--model", model, "--input", "0.5,1", "--input", "-2,3", "--json").Out;
+        var (exit, fromOnnx, error) = CliRunner.Run("predict", "--model", onnx, "--input", "0.5,1", "--input", "-2,3", "--json");
+        Assert.True(exit == 0, error);
+        Assert.Equal(fromJson, fromOnnx);
+
+        string data = folder.Write("r.json", """{"features": [[0, 1], [1, 0], [2, 2]], "targets": [[1], [0], [3]]}""");
+        string eval = CliRunner.Run("eval", "--model", model, "--data", data, "--json").Out;
+        Assert.Equal(eval, CliRunner.Run("eval", "--model", onnx, "--data", data, "--json").Out);
+        (exit, _, error) = CliRunner.Run("train", "--data", data, "--init", onnx, "--epochs", "3", "--lr", "0.01", "--out", folder.File("tuned.json"), "--quiet");
+        Assert.True(exit == 0, error);
+        Assert.NotNull(ModelFile.Load(folder.File("tuned.json")).Standardization);
+    }
+
+    [Fact]
     public void StandardizedTrainingRunsTheSameInOnnxRuntimeAndItsHistoryPlots()
     {
         using var folder = new TempFolder();
