@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using FastNet.Cli.Progress;
 using FastNet.Data;
 using FastNet.Serialization;
 using FastNet.Training;
@@ -36,6 +37,8 @@ internal static class TrainCommand
             HelpName = "CHECKPOINT",
         };
         var json = CliOptions.Json();
+        var quiet = CliOptions.Quiet();
+        var labelColumn = CliOptions.LabelColumn();
         var optimizer = new Option<string>("--optimizer") { Description = "sgd, momentum, nesterov, adam or rprop (full batch only)", DefaultValueFactory = _ => "sgd", HelpName = "NAME" };
         var momentum = new Option<float?>("--momentum") { Description = "μ for momentum and nesterov, in [0, 1) (default 0.9)", HelpName = "M" };
         var weightDecay = new Option<float>("--weight-decay") { Description = "L2 weight decay λ (g += λ·w, PyTorch-style), default 0", HelpName = "L2" };
@@ -53,11 +56,11 @@ internal static class TrainCommand
             "         fastnet train --resume model.checkpoint.json")
         {
             data, layers, noBias, init, loss, lr, epochs, batch, seed, outOption, checkpoint, resume, json,
-            optimizer, momentum, weightDecay, noShuffle, valSplit, valData, patience, standardize, lrDecay, historyOption, onDivergence,
+            optimizer, momentum, weightDecay, noShuffle, valSplit, valData, patience, standardize, lrDecay, historyOption, onDivergence, quiet, labelColumn,
         };
         // Options naming files: a checkpoint keeps them as absolute paths, so a run resumes from any folder.
         Option[] paths = [data, init, outOption, checkpoint, valData, historyOption];
-        Option[] perInvocation = [resume, json];
+        Option[] perInvocation = [resume, json, quiet];
         CommandAction.Set(command, (result, output) =>
         {
             // With --resume every training option comes from the checkpoint, parsed again as it was first given.
@@ -99,8 +102,8 @@ internal static class TrainCommand
             if (patienceValue is not null && split is null && valPath is null) throw new UsageException("--patience needs validation data: add --val-split F or --val-data FILE");
             string checkpointPath = result.GetValue(checkpoint) ?? resumePath ?? Path.ChangeExtension(path, null) + ".checkpoint.json";
 
-            Dataset dataset = Dataset.Load(dataPath);
-            Dataset? validation = valPath is null ? null : Dataset.Load(valPath);
+            Dataset dataset = Dataset.Load(dataPath, settings.GetValue(labelColumn));
+            Dataset? validation = valPath is null ? null : Dataset.Load(valPath, settings.GetValue(labelColumn));
             int maxBatch = batchSize == 0 ? dataset.Count : Math.Min(batchSize, dataset.Count);
             var options = new TrainingOptions
             {
@@ -126,7 +129,7 @@ internal static class TrainCommand
             else
             {
                 network = initPath is not null
-                    ? ModelFile.Load(initPath, maxBatch)
+                    ? ModelInput.Load(initPath, maxBatch).Network
                     : Build(dataset, ArgumentParsers.Layers(layerText!, !settings.GetValue(noBias)),
                         ArgumentParsers.Loss(settings.GetValue(loss) ?? "sse"), seedValue, maxBatch);
                 trainer = new Trainer(network, dataset, options);
@@ -138,7 +141,8 @@ internal static class TrainCommand
                 if (!result.GetValue(json))
                     output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"training {Describe(network)} from epoch {trainer.Epoch + 1} to {epochCount}; Ctrl+C stops after the current epoch and writes a checkpoint"));
-                history = trainer.Run(null, interruption.Token);
+                using (TrainingProgress? progress = TrainingProgress.Start(output, epochCount, quiet: result.GetValue(quiet) || result.GetValue(json)))
+                    history = trainer.Run(progress is null ? null : progress.Report, interruption.Token);
                 if (history.Cancelled)
                 {
                     trainer.SaveCheckpoint(checkpointPath, Recorded(settings, command, paths, perInvocation));

@@ -99,12 +99,28 @@ public sealed class Dataset
     internal FastNetException Error(string problem) =>
         Source is null ? new FastNetException(problem) : new FastNetFormatException(Source, "", problem);
 
-    /// <summary>Reads a dataset file (JSON; see docs/formats.md).</summary>
+    /// <summary>
+    /// Reads a dataset file: CSV when the name ends in <c>.csv</c>, JSON otherwise (see docs/formats.md).
+    /// </summary>
+    /// <param name="path">The file.</param>
+    /// <param name="labelColumn">For CSV, the label column's header name or 0-based index (−1 the last); null for the last column.</param>
     /// <exception cref="FastNetFormatException">The file is missing or malformed; the message names the file and place.</exception>
-    public static Dataset Load(string path) => DatasetJson.Read(path);
+    public static Dataset Load(string path, string? labelColumn = null) =>
+        FormatOf(path) == DatasetFormat.Csv ? DatasetCsv.Read(path, labelColumn) : DatasetJson.Read(path);
 
-    /// <summary>Writes the dataset as JSON, atomically (a failed save leaves no partial file).</summary>
-    public void Save(string path) => DatasetJson.Write(this, path);
+    /// <summary>Writes the dataset atomically (a failed save leaves no partial file): CSV when the name ends in <c>.csv</c>, JSON otherwise.</summary>
+    public void Save(string path) => Save(path, FormatOf(path));
+
+    /// <summary>Writes the dataset atomically in <paramref name="format"/>, whatever the file's extension.</summary>
+    public void Save(string path, DatasetFormat format)
+    {
+        if (format == DatasetFormat.Csv) DatasetCsv.Write(this, path);
+        else DatasetJson.Write(this, path);
+    }
+
+    /// <summary>The format a file name implies: <see cref="DatasetFormat.Csv"/> for <c>.csv</c>, else <see cref="DatasetFormat.Json"/>.</summary>
+    public static DatasetFormat FormatOf(string path) =>
+        Path.GetExtension(path).Equals(".csv", StringComparison.OrdinalIgnoreCase) ? DatasetFormat.Csv : DatasetFormat.Json;
 
     /// <summary>
     /// The training targets for a network with <paramref name="outputs"/> outputs (count×outputs): the regression targets
