@@ -20,9 +20,11 @@ public static class OnnxImport
     /// <param name="maxBatch">The largest batch the network's memory plan holds.</param>
     /// <param name="loss">The loss to train with; by default the one FastNet recorded on export, else ce for a softmax output and sse otherwise.</param>
     /// <exception cref="FastNetFormatException">The file is missing, not ONNX, or outside the supported subset.</exception>
-    public static ImportedModel Load(string path, int maxBatch = 256, Loss? loss = null)
+    public static ImportedModel Load(string path, int maxBatch = 256, Loss? loss = null) => Read(path, JsonInput.ReadBytes(path), maxBatch, loss);
+
+    /// <summary>Parses the bytes of an ONNX file; <paramref name="path"/> names it in messages.</summary>
+    internal static ImportedModel Read(string path, byte[] bytes, int maxBatch, Loss? loss)
     {
-        byte[] bytes = JsonInput.ReadBytes(path);
         ModelProto model;
         try
         {

@@ -13,9 +13,11 @@ namespace FastNet.Data;
 internal static class DatasetCsv
 {
     /// <summary>Reads <paramref name="file"/>; <paramref name="labelColumn"/> is a header name, a 0-based index, or null for the last column.</summary>
-    public static Dataset Read(string file, string? labelColumn = null)
+    public static Dataset Read(string file, string? labelColumn = null) => Read(file, JsonInput.ReadBytes(file), labelColumn);
+
+    /// <summary>Parses the bytes of a CSV dataset; <paramref name="file"/> names it in messages.</summary>
+    public static Dataset Read(string file, ReadOnlySpan<byte> bytes, string? labelColumn)
     {
-        byte[] bytes = JsonInput.ReadBytes(file);
         string text;
         try
         {
@@ -71,15 +73,22 @@ internal static class DatasetCsv
             }
         }
         bool classes = Array.TrueForAll(column, v => v >= 0 && v <= 1 << 20 && v == Math.Floor(v));
-        if (classes)
+        try
         {
-            var y = new int[count];
-            for (int i = 0; i < count; i++) y[i] = (int)column[i];
-            return new Dataset(x, featureCount, labels: y);
+            if (classes)
+            {
+                var y = new int[count];
+                for (int i = 0; i < count; i++) y[i] = (int)column[i];
+                return new Dataset(x, featureCount, labels: y) { Source = file };
+            }
+            var t = new float[count];
+            for (int i = 0; i < count; i++) t[i] = (float)column[i];
+            return new Dataset(x, featureCount, targets: t, targetWidth: 1) { Source = file };
         }
-        var t = new float[count];
-        for (int i = 0; i < count; i++) t[i] = (float)column[i];
-        return new Dataset(x, featureCount, targets: t, targetWidth: 1);
+        catch (FastNetException e) when (e is not FastNetFormatException)
+        {
+            throw new FastNetFormatException(file, "", e.Message);
+        }
     }
 
     /// <summary>Writes a header (<c>x1,...,xN,label</c>, or <c>target</c>/<c>t1,...</c> for regression) and one line per sample.</summary>
@@ -119,8 +128,8 @@ internal static class DatasetCsv
         }
         if (!int.TryParse(labelColumn, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int index))
             throw new FastNetFormatException(file, "line 1", header is null
-                ? $"the label column \"{labelColumn}\" is not an index and the file has no header"
-                : $"has no column named \"{labelColumn}\" ({string.Join(", ", header)})");
+                ? $"the label column {JsonInput.Quote(labelColumn)} is not an index and the file has no header"
+                : $"has no column named {JsonInput.Quote(labelColumn)} ({JsonInput.Printable(string.Join(", ", header))})");
         int resolved = index < 0 ? width + index : index;
         if ((uint)resolved >= (uint)width)
             throw new FastNetFormatException(file, "line 1", $"has {width} columns, so there is no label column {index} (0 to {width - 1}, or -1 for the last)");
@@ -151,12 +160,12 @@ internal static class DatasetCsv
 
     private static double Number(string file, int line, int column, string field, string[]? header)
     {
-        string where = $"line {line}, column {column + 1}" + (header is null ? "" : $" ({header[column]})");
+        string where = $"line {line}, column {column + 1}" + (header is null ? "" : $" ({JsonInput.Printable(header[column])})");
         if (field.Length == 0) throw new FastNetFormatException(file, where, "the value is empty");
         if (!double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
-            throw new FastNetFormatException(file, where, $"\"{field}\" is not a number");
+            throw new FastNetFormatException(file, where, $"\"{JsonInput.Printable(field)}\" is not a number");
         if (!double.IsFinite(value) || !float.IsFinite((float)value))
-            throw new FastNetFormatException(file, where, $"{field} is not a finite single-precision number");
+            throw new FastNetFormatException(file, where, $"{JsonInput.Printable(field)} is not a finite single-precision number");
         return value;
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace FastNet.Serialization;
@@ -163,16 +164,27 @@ internal static class JsonInput
         return (rows, width);
     }
 
-    /// <summary>A string from a file made safe to put in a one-line message: control characters escaped, long text cut.</summary>
-    public static string Quote(string text)
+    /// <summary>A string from a file made safe to put in a one-line message, in double quotes: see <see cref="Printable"/>.</summary>
+    public static string Quote(string text) => "\"" + Printable(text) + "\"";
+
+    /// <summary>
+    /// A string from a file made safe for a one-line message: control and format characters, line separators, lone
+    /// surrogates, quotes and backslashes as \uXXXX; cut after 40 characters.
+    /// </summary>
+    public static string Printable(string text)
     {
-        var quoted = new System.Text.StringBuilder("\"");
+        var shown = new System.Text.StringBuilder();
         foreach (char c in text.Length <= 40 ? text : text[..40])
         {
-            if (c is < ' ' or > '~' or '"' or '\\') quoted.Append($"\\u{(int)c:x4}");
-            else quoted.Append(c);
+            bool unsafeChar = c is '"' or '\\' || CharUnicodeInfo.GetUnicodeCategory(c) is
+                UnicodeCategory.Control or UnicodeCategory.Format or
+                UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator or
+                UnicodeCategory.Surrogate or UnicodeCategory.PrivateUse or
+                UnicodeCategory.OtherNotAssigned;
+            if (unsafeChar) shown.Append($"\\u{(int)c:x4}");
+            else shown.Append(c);
         }
-        return quoted.Append(text.Length <= 40 ? "\"" : "...\"").ToString();
+        return text.Length <= 40 ? shown.ToString() : shown.Append("...").ToString();
     }
 
     public static FastNetFormatException WrongType(string file, string path, string expected, JsonElement actual) =>

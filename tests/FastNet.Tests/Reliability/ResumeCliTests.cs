@@ -33,7 +33,7 @@ public partial class ResumeCliTests
 
         string model = folder.File("model.json");
         string checkpoint = folder.File("model.checkpoint.json");
-        using (Process child = CliProcess.Start([.. run, "--out", model]))
+        using (Process child = CliProcess.Start([.. run, "--out", model, "--quiet"]))
         {
             try
             {

@@ -31,6 +31,24 @@ internal static partial class SeedFiles
             """),
     ];
 
+    /// <summary>CSV datasets: a header and labels, no header and regression targets, quoted fields and a named label column, 3 classes.</summary>
+    public static readonly byte[][] CsvDatasets =
+    [
+        Encoding.UTF8.GetBytes("x1,x2,x3,label\n0.5,-1,2,0\n1.25,3,-0.5,1\n-2,0,1e-3,1\n"),
+        Encoding.UTF8.GetBytes("1,2,3,0.25\n4,5,6,-1.5\n\n7,8,9,3.75\n"),
+        Encoding.UTF8.GetBytes("\uFEFF\"a\",\"class\",\"b\",\"c\"\n\"1\",\"0\",\"2\",\"3\"\n4,1,5,6\r\n7,1,8,9\r\n"),
+        Bytes(stream => DatasetJson.Write(new Dataset(Values(12, 5), 3, labels: [0, 2, 1, 2]), stream), csv: true),
+    ];
+
+    /// <summary>ONNX exports: tanh + softmax, relu without bias + sigmoid, identity with standardisation, sigmoid + mse.</summary>
+    public static readonly byte[][] OnnxModels =
+    [
+        Onnx(new NetworkBuilder(3).Dense(4, Activation.Tanh).Dense(2, Activation.Softmax).WithLoss(Loss.CrossEntropy).WithSeed(1).Build()),
+        Onnx(new NetworkBuilder(2).Dense(3, Activation.Relu, bias: false).Dense(1, Activation.Sigmoid).WithLoss(Loss.Bce).WithSeed(2).Build()),
+        Onnx(Standardized(new NetworkBuilder(2).Dense(2, Activation.Identity).WithLoss(Loss.Mse).WithSeed(3).Build())),
+        Onnx(new NetworkBuilder(1).Dense(2, Activation.Sigmoid).Dense(1, Activation.Sigmoid).WithLoss(Loss.Mse).WithSeed(4).Build()),
+    ];
+
     /// <summary>Checkpoints of small runs: plain SGD, and Adam with a schedule, standardisation and early stopping.</summary>
     public static readonly byte[][] Checkpoints =
     [
@@ -75,8 +93,25 @@ internal static partial class SeedFiles
         }
     }
 
-    private static byte[] Bytes(Action<Stream> write)
+    private static byte[] Onnx(Network network) => Google.Protobuf.MessageExtensions.ToByteArray(FastNet.Onnx.OnnxExport.ToModel(network));
+
+    private static byte[] Bytes(Action<Stream> write, bool csv = false)
     {
+        if (csv)
+        {
+            // Through a file: the CSV writer is path-based.
+            var data = DatasetJson.Read("seed.json", Bytes(write));
+            string path = Path.Combine(Path.GetTempPath(), $"fastnet-fuzz-seed-{Guid.NewGuid():N}.csv");
+            try
+            {
+                data.Save(path);
+                return File.ReadAllBytes(path);
+            }
+            finally
+            {
+                File.Delete(path);
+            }
+        }
         using var stream = new MemoryStream();
         write(stream);
         return stream.ToArray();
