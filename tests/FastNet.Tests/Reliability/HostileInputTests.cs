@@ -130,6 +130,53 @@ public class HostileInputTests
         Assert.Equal($"error: {model}: 1e39 is not a finite single-precision number at $.layers[1].weights[1][0]", error.TrimEnd('\n'));
     }
 
+    [Theory]
+    [InlineData("1,2,0\n3,0\n", "has 2 values, expected 3", "line 2")]                                          // ragged
+    [InlineData("1,NaN,0\n", "NaN is not a finite single-precision number", "line 1, column 2")]
+    [InlineData("1,1e39,0\n", "1e39 is not a finite single-precision number", "line 1, column 2")]
+    [InlineData("x,y,label\n1,a\u0001b\tc,0\n", "\"a\\u0001b\\u0009c\" is not a number", "line 2, column 2 (y)")]
+    [InlineData("x,y,label\n", "has a header but no samples", "")]
+    [InlineData("", "is empty", "")]
+    [InlineData("1,\"2,0\n", "has a stray double quote", "line 1, column 2")]
+    public void HostileCsvDatasetsAreRefused(string content, string problem, string where)
+    {
+        using var folder = new TempFolder();
+        string path = folder.Write("data.csv", content);
+        AssertRefused(() => Dataset.Load(path), path, problem, where);
+    }
+
+    [Fact]
+    public void CsvLabelsTheModelCannotLearnNameTheFile()
+    {
+        using var folder = new TempFolder();
+        string path = folder.Write("data.csv", "1,2,0\n3,4,2\n");
+        Network network = new NetworkBuilder(2).Dense(1, Activation.Sigmoid).Build();
+        AssertRefused(() => network.Evaluate(Dataset.Load(path)), path, "label 2 of sample 1 is outside the network's 2 classes", "");
+    }
+
+    [Fact]
+    public void DamagedOrAbsurdOnnxFilesAreRefusedBeforeAllocating()
+    {
+        using var folder = new TempFolder();
+        Network network = new NetworkBuilder(2).Dense(3, Activation.Tanh).Dense(1, Activation.Sigmoid).Build();
+        byte[] valid = Google.Protobuf.MessageExtensions.ToByteArray(FastNet.Onnx.OnnxExport.ToModel(network));
+        string truncated = folder.File("truncated.onnx");
+        File.WriteAllBytes(truncated, valid[..(valid.Length / 2)]);
+        AssertRefused(() => FastNet.Onnx.OnnxImport.Load(truncated), truncated, "not an ONNX model", "");
+
+        // The first weight matrix declares 10^6 × 10^6 floats and holds 6.
+        global::Onnx.ModelProto model = FastNet.Onnx.OnnxExport.ToModel(network);
+        global::Onnx.TensorProto weights = model.Graph.Initializer[0];
+        weights.Dims.Clear();
+        weights.Dims.Add(1_000_000);
+        weights.Dims.Add(1_000_000);
+        string huge = folder.File("huge.onnx");
+        File.WriteAllBytes(huge, Google.Protobuf.MessageExtensions.ToByteArray(model));
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        AssertRefused(() => FastNet.Onnx.OnnxImport.Load(huge), huge, "too many", "node 0");
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 1 << 20, "the importer allocated for the declared size");
+    }
+
     [Fact]
     public void AnAbsurdSampleCountForTheGeneratorIsRefused()
     {
