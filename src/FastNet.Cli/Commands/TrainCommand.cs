@@ -141,7 +141,7 @@ internal static class TrainCommand
                 if (!result.GetValue(json))
                     output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"training {Describe(network)} from epoch {trainer.Epoch + 1} to {epochCount}; Ctrl+C stops after the current epoch and writes a checkpoint"));
-                using (TrainingProgress? progress = TrainingProgress.Start(output, epochCount, quiet: result.GetValue(quiet) || result.GetValue(json)))
+                using (TrainingProgress? progress = TrainingProgress.Start(output, epochCount, quiet: result.GetValue(quiet) || result.GetValue(json), trainer.Epoch))
                     history = trainer.Run(progress is null ? null : progress.Report, interruption.Token);
                 if (history.Cancelled)
                 {

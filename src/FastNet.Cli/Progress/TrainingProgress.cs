@@ -12,6 +12,7 @@ internal sealed class TrainingProgress : IDisposable
 {
     private readonly IProgressView _view;
     private readonly int _epochs;
+    private readonly int _firstEpoch;
     private readonly long _interval;
     private readonly long _started;
     private long _next;
@@ -19,10 +20,11 @@ internal sealed class TrainingProgress : IDisposable
     private double _lastValidation = double.NaN;
     private bool _pending;
 
-    internal TrainingProgress(IProgressView view, int epochs, TimeSpan interval)
+    internal TrainingProgress(IProgressView view, int epochs, TimeSpan interval, int firstEpoch = 0)
     {
         _view = view;
         _epochs = epochs;
+        _firstEpoch = firstEpoch;
         _interval = (long)(interval.TotalSeconds * Stopwatch.Frequency);
         _started = Stopwatch.GetTimestamp();
         _next = _started + _interval;
@@ -31,14 +33,15 @@ internal sealed class TrainingProgress : IDisposable
     /// <summary>
     /// The progress for a run of <paramref name="epochs"/> epochs writing to <paramref name="output"/>: a live bar when
     /// that is an interactive terminal, plain lines when it is redirected, nothing (null) when <paramref name="quiet"/>.
+    /// A resumed run passes the epochs already done as <paramref name="firstEpoch"/>, so the rate counts this run's only.
     /// </summary>
-    public static TrainingProgress? Start(TextWriter output, int epochs, bool quiet)
+    public static TrainingProgress? Start(TextWriter output, int epochs, bool quiet, int firstEpoch = 0)
     {
         if (quiet) return null;
         bool terminal = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && Spectre.Console.AnsiConsole.Profile.Capabilities.Interactive;
         return terminal
-            ? new TrainingProgress(new ProgressBar(epochs), epochs, TimeSpan.FromSeconds(0.1))
-            : new TrainingProgress(new ProgressLines(output), epochs, TimeSpan.FromSeconds(1));
+            ? new TrainingProgress(new ProgressBar(epochs), epochs, TimeSpan.FromSeconds(0.1), firstEpoch)
+            : new TrainingProgress(new ProgressLines(output), epochs, TimeSpan.FromSeconds(1), firstEpoch);
     }
 
     /// <summary>The per-epoch callback for <see cref="Trainer.Run"/>.</summary>
@@ -67,7 +70,7 @@ internal sealed class TrainingProgress : IDisposable
     {
         _pending = false;
         double seconds = Math.Max((now - _started) / (double)Stopwatch.Frequency, 1e-9);
-        double rate = _last.Epoch / seconds;
+        double rate = (_last.Epoch - _firstEpoch) / seconds;
         var remaining = TimeSpan.FromSeconds(Math.Max(0, _epochs - _last.Epoch) / Math.Max(rate, 1e-9));
         _view.Update(new ProgressSnapshot(_last.Epoch, _epochs, _last.Loss, _lastValidation, rate, remaining));
     }
