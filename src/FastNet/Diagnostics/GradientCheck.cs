@@ -1,0 +1,178 @@
+using FastNet.Data;
+
+namespace FastNet.Diagnostics;
+
+/// <summary>
+/// Compares analytic gradients with central differences of the loss. <see cref="Run(Network, Dataset, GradientCheckOptions?)"/>
+/// checks a network's own backward pass (the float32 kernels, exactly as training runs them) against the loss
+/// re-evaluated in double precision from the same weights, for every layer's weights and bias and for the input;
+/// <see cref="Compare"/> checks any gradient the caller computed for a loss function of their own. The network's
+/// weights are only read, never perturbed: the numeric side works on a double copy.
+/// </summary>
+public static class GradientCheck
+{
+    /// <summary>Checks <paramref name="network"/>'s gradients of its loss on all of <paramref name="data"/>.</summary>
+    /// <exception cref="FastNetException">The data does not fit the network, or the options are invalid.</exception>
+    public static GradientCheckReport Run(Network network, Dataset data, GradientCheckOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(data);
+        network.CheckDataset(data);
+        return Run(network, data.Features, data.TargetMatrix(network.Outputs, network.Loss), options);
+    }
+
+    /// <summary>
+    /// Checks <paramref name="network"/>'s gradients of its loss on inputs <paramref name="x"/> (samples×inputs, row-major)
+    /// and targets <paramref name="t"/> (samples×outputs; one-hot rows for ce). Batches larger than
+    /// <see cref="Network.MaxBatch"/> are run in chunks whose gradients are combined as the loss defines.
+    /// </summary>
+    /// <exception cref="FastNetException">The sizes do not fit the network, a value is not finite, or the options are invalid.</exception>
+    public static GradientCheckReport Run(Network network, ReadOnlySpan<float> x, ReadOnlySpan<float> t, GradientCheckOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        options ??= new GradientCheckOptions();
+        options.Validate();
+        int inputs = network.Inputs, outputs = network.Outputs;
+        if (x.IsEmpty || x.Length % inputs != 0)
+            throw new FastNetException($"the input has {x.Length} values, which is not a whole, non-zero number of rows of {inputs} features");
+        int rows = x.Length / inputs;
+        if (t.Length != (long)rows * outputs)
+            throw new FastNetException($"the targets hold {t.Length} values but {rows} rows of {outputs} outputs need {rows * outputs}");
+        CheckFinite(x, "input");
+        CheckFinite(t, "target");
+
+        // analytic: the network's own backward pass, chunk by chunk; a mean loss weighs each chunk by its share of rows
+        var analytic = new double[network.ParameterCount];
+        var analyticInput = new double[rows * inputs];
+        double networkLoss = 0;
+        for (int start = 0; start < rows; start += network.MaxBatch)
+        {
+            int batch = Math.Min(network.MaxBatch, rows - start);
+            double weight = Network.LossIsSum(network.Loss) ? 1 : (double)batch / rows;
+            networkLoss += weight * network.ComputeGradients(
+                x.Slice(start * inputs, batch * inputs), t.Slice(start * outputs, batch * outputs), batch, inputGradient: true);
+            ReadOnlySpan<float> gradients = network.Gradients;
+            for (int i = 0; i < analytic.Length; i++) analytic[i] += weight * gradients[i];
+            ReadOnlySpan<float> dx = network.InputGradient.Slice(0, batch * inputs);
+            for (int i = 0; i < dx.Length; i++) analyticInput[start * inputs + i] = weight * dx[i];
+        }
+
+        // numeric: which coordinates, then a central difference in double for each
+        var evaluator = new DoubleEvaluator(network, x, t, rows);
+        int layers = network.Layers.Count;
+        var tensors = new TensorShape[2 * layers + 1];
+        int tensorCount = 0, fanIn = inputs, offset = 0;
+        for (int l = 0; l < layers; l++)
+        {
+            LayerSpec spec = network.Layers[l];
+            tensors[tensorCount++] = new TensorShape($"layer {l} weights", GradientTensorKind.Weights, l, fanIn, spec.Units, offset);
+            offset += fanIn * spec.Units;
+            if (spec.Bias)
+            {
+                tensors[tensorCount++] = new TensorShape($"layer {l} bias", GradientTensorKind.Bias, l, 1, spec.Units, offset);
+                offset += spec.Units;
+            }
+            fanIn = spec.Units;
+        }
+        tensors[tensorCount++] = new TensorShape("input", GradientTensorKind.Input, -1, rows, inputs, 0);
+
+        var lengths = new int[tensorCount];
+        for (int s = 0; s < tensorCount; s++) lengths[s] = tensors[s].Rows * tensors[s].Columns;
+        var sampler = new CoordinateSampler(options, lengths);
+        var numeric = new double[sampler.Capacity];
+        var skipped = new bool[sampler.Capacity];
+        var ranges = new (int Start, int Count)[tensorCount];
+        double h = options.Step;
+        for (int s = 0; s < tensorCount; s++)
+        {
+            TensorShape tensor = tensors[s];
+            ranges[s] = sampler.Select(lengths[s]);
+            for (int c = ranges[s].Start; c < ranges[s].Start + ranges[s].Count; c++)
+            {
+                int row = sampler.Indices[c] / tensor.Columns, column = sampler.Indices[c] % tensor.Columns;
+                bool kink;
+                numeric[c] = tensor.Kind switch
+                {
+                    GradientTensorKind.Weights => evaluator.WeightDerivative(tensor.Layer, row, column, h, out kink),
+                    GradientTensorKind.Bias => evaluator.BiasDerivative(tensor.Layer, column, h, out kink),
+                    _ => evaluator.InputDerivative(row, column, h, out kink),
+                };
+                skipped[c] = kink;
+            }
+        }
+
+        double scale = Scale(numeric, skipped);
+        var results = new TensorGradientCheck[tensorCount];
+        for (int s = 0; s < tensorCount; s++)
+        {
+            TensorShape tensor = tensors[s];
+            (int start, int count) = ranges[s];
+            ReadOnlySpan<double> tensorAnalytic = tensor.Kind == GradientTensorKind.Input
+                ? analyticInput
+                : analytic.AsSpan(tensor.Offset, tensor.Rows * tensor.Columns);
+            results[s] = TensorGradientCheck.Summarize(tensor.Name, tensor.Kind, tensor.Layer, tensor.Rows, tensor.Columns,
+                sampler.Indices.AsSpan(start, count), tensorAnalytic, numeric.AsSpan(start, count), skipped.AsSpan(start, count), scale, options);
+        }
+        return new GradientCheckReport(results, rows, evaluator.PointLoss, networkLoss, scale, options);
+    }
+
+    /// <summary>
+    /// Checks a gradient the caller computed: <paramref name="analytic"/> against central differences of
+    /// <paramref name="loss"/> around <paramref name="point"/>. The loss receives a copy of the point with one coordinate
+    /// moved by ±<see cref="GradientCheckOptions.Step"/>; the report has one tensor, <see cref="GradientTensorKind.Point"/>.
+    /// </summary>
+    /// <param name="loss">The function whose gradient is checked; it must not keep the span it is given.</param>
+    /// <param name="point">Where to differentiate.</param>
+    /// <param name="analytic">The gradient at <paramref name="point"/> to check, one value per coordinate.</param>
+    /// <param name="options">Step, tolerances and sampling; defaults when null.</param>
+    /// <exception cref="FastNetException">The spans are empty or of different lengths, or the options are invalid.</exception>
+    public static GradientCheckReport Compare(Func<ReadOnlySpan<double>, double> loss, ReadOnlySpan<double> point, ReadOnlySpan<double> analytic,
+        GradientCheckOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(loss);
+        options ??= new GradientCheckOptions();
+        options.Validate();
+        if (point.IsEmpty) throw new FastNetException("the point to differentiate at has no coordinates");
+        if (analytic.Length != point.Length)
+            throw new FastNetException($"the analytic gradient has {analytic.Length} values but the point has {point.Length} coordinates");
+
+        double[] moved = point.ToArray();
+        var sampler = new CoordinateSampler(options, [point.Length]);
+        (int start, int count) = sampler.Select(point.Length);
+        var numeric = new double[count];
+        var skipped = new bool[count];
+        for (int c = 0; c < count; c++)
+        {
+            int i = sampler.Indices[start + c];
+            double theta = moved[i], up = theta + options.Step, down = theta - options.Step;
+            moved[i] = up;
+            double plus = loss(moved);
+            moved[i] = down;
+            double minus = loss(moved);
+            moved[i] = theta;
+            numeric[c] = (plus - minus) / (up - down);
+        }
+        double scale = Scale(numeric, skipped);
+        var result = TensorGradientCheck.Summarize("point", GradientTensorKind.Point, -1, 1, point.Length,
+            sampler.Indices.AsSpan(start, count), analytic, numeric, skipped, scale, options);
+        double value = loss(point);
+        return new GradientCheckReport([result], 1, value, value, scale, options);
+    }
+
+    // S: the largest |numeric| compared
+    private static double Scale(ReadOnlySpan<double> numeric, ReadOnlySpan<bool> skipped)
+    {
+        double scale = 0;
+        for (int c = 0; c < numeric.Length; c++)
+            if (!skipped[c] && double.IsFinite(numeric[c])) scale = Math.Max(scale, Math.Abs(numeric[c]));
+        return scale;
+    }
+
+    private static void CheckFinite(ReadOnlySpan<float> values, string what)
+    {
+        for (int i = 0; i < values.Length; i++)
+            if (!float.IsFinite(values[i])) throw new FastNetException($"{what} value {i} is {values[i]}, not a finite number");
+    }
+
+    private readonly record struct TensorShape(string Name, GradientTensorKind Kind, int Layer, int Rows, int Columns, int Offset);
+}
