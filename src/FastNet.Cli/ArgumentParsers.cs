@@ -1,0 +1,48 @@
+using System.Globalization;
+using FastNet.Serialization;
+
+namespace FastNet.Cli;
+
+/// <summary>Parsers for option values with a little syntax of their own (layer lists, batch sizes, input vectors).</summary>
+internal static class ArgumentParsers
+{
+    /// <summary>Parses <c>4:sigmoid,1:sigmoid</c> into layer descriptions.</summary>
+    public static LayerSpec[] Layers(string text, bool bias)
+    {
+        string[] parts = text.Split(',', StringSplitOptions.TrimEntries);
+        var layers = new LayerSpec[parts.Length];
+        for (int i = 0; i < parts.Length; i++)
+        {
+            string[] pair = parts[i].Split(':', StringSplitOptions.TrimEntries);
+            if (pair.Length != 2 || !int.TryParse(pair[0], NumberStyles.None, CultureInfo.InvariantCulture, out int units) || units < 1)
+                throw new UsageException($"--layers: '{parts[i]}' is not UNITS:ACTIVATION (e.g. 4:sigmoid)");
+            Activation activation = ModelFile.ParseActivation(pair[1])
+                ?? throw new UsageException($"--layers: unknown activation '{pair[1]}' (identity, sigmoid, tanh, relu, softmax)");
+            layers[i] = new LayerSpec(units, activation, bias);
+        }
+        return layers;
+    }
+
+    /// <summary>Parses a loss name.</summary>
+    public static Loss Loss(string name) =>
+        ModelFile.ParseLoss(name) ?? throw new UsageException($"--loss: unknown loss '{name}' (sse, mse, bce, ce)");
+
+    /// <summary>Parses <c>full</c> (0) or a positive batch size.</summary>
+    public static int Batch(string text)
+    {
+        if (text == "full") return 0;
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int size) && size > 0) return size;
+        throw new UsageException($"--batch: '{text}' is not 'full' or a positive whole number");
+    }
+
+    /// <summary>Parses <c>x1,x2,...</c> into floats.</summary>
+    public static float[] Vector(string text, string option)
+    {
+        string[] parts = text.Split(',', StringSplitOptions.TrimEntries);
+        var values = new float[parts.Length];
+        for (int i = 0; i < parts.Length; i++)
+            if (!float.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out values[i]) || !float.IsFinite(values[i]))
+                throw new UsageException($"{option}: '{parts[i]}' is not a finite number");
+        return values;
+    }
+}

@@ -1,0 +1,79 @@
+using System.CommandLine;
+using System.Globalization;
+using FastNet.Data;
+using FastNet.Serialization;
+
+namespace FastNet.Cli.Commands;
+
+/// <summary><c>fastnet predict</c>: runs a saved model on inputs given on the command line or in a dataset file.</summary>
+internal static class PredictCommand
+{
+    public static Command Create()
+    {
+        var model = CliOptions.Model();
+        var input = new Option<string[]>("--input") { Description = "One sample as x1,x2,... (repeatable)", HelpName = "X", AllowMultipleArgumentsPerToken = false };
+        var data = CliOptions.Data(required: false, "Predict every sample of this dataset file instead");
+        var json = CliOptions.Json();
+        var command = new Command("predict", "Run a model on samples.\nExample: fastnet predict --model model.json --input 0,-0.5 --input 1,1")
+        {
+            model, input, data, json,
+        };
+        CommandAction.Set(command, (result, output) =>
+        {
+            string[] inputs = result.GetValue(input) ?? [];
+            string? dataPath = result.GetValue(data);
+            if ((inputs.Length == 0) == (dataPath is null)) throw new UsageException("give either --input (one or more) or --data");
+            var rows = new float[inputs.Length][];
+            for (int i = 0; i < inputs.Length; i++) rows[i] = ArgumentParsers.Vector(inputs[i], "--input");
+            Network network = ModelFile.Load(result.GetValue(model)!);
+            float[] x;
+            if (dataPath is not null)
+            {
+                Dataset dataset = Dataset.Load(dataPath);
+                if (dataset.FeatureCount != network.Inputs)
+                    throw new FastNetException($"{dataPath}: has {dataset.FeatureCount} features per sample but the model takes {network.Inputs}");
+                x = dataset.Features.ToArray();
+            }
+            else
+            {
+                x = new float[inputs.Length * network.Inputs];
+                for (int i = 0; i < inputs.Length; i++)
+                {
+                    float[] row = rows[i];
+                    if (row.Length != network.Inputs)
+                        throw new UsageException($"--input: '{inputs[i]}' has {row.Length} values but the model takes {network.Inputs}");
+                    row.CopyTo(x, i * network.Inputs);
+                }
+            }
+            float[] y = network.Predict(x);
+            int count = x.Length / network.Inputs;
+            if (result.GetValue(json))
+            {
+                JsonOutput.Write(output, w =>
+                {
+                    w.WriteStartArray("predictions");
+                    for (int i = 0; i < count; i++)
+                    {
+                        w.WriteStartObject();
+                        JsonOutput.WriteArray(w, "input", x.AsSpan(i * network.Inputs, network.Inputs));
+                        JsonOutput.WriteArray(w, "output", y.AsSpan(i * network.Outputs, network.Outputs));
+                        w.WriteEndObject();
+                    }
+                    w.WriteEndArray();
+                });
+                return FastNetCli.Ok;
+            }
+            for (int i = 0; i < count; i++)
+                output.WriteLine(Format(x.AsSpan(i * network.Inputs, network.Inputs)) + " -> " + Format(y.AsSpan(i * network.Outputs, network.Outputs)));
+            return FastNetCli.Ok;
+        });
+        return command;
+    }
+
+    private static string Format(ReadOnlySpan<float> values)
+    {
+        var parts = new string[values.Length];
+        for (int i = 0; i < values.Length; i++) parts[i] = values[i].ToString("G7", CultureInfo.InvariantCulture);
+        return string.Join(", ", parts);
+    }
+}
