@@ -19,6 +19,7 @@ internal static class FastNetCli
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(PredictCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
+        root.Subcommands.Add(GradCheckCommand.Create());
         return root;
     }
 

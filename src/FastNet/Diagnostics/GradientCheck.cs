@@ -101,7 +101,6 @@ public static class GradientCheck
             }
         }
 
-        double scale = Scale(numeric, skipped);
         var results = new TensorGradientCheck[tensorCount];
         for (int s = 0; s < tensorCount; s++)
         {
@@ -111,9 +110,9 @@ public static class GradientCheck
                 ? analyticInput
                 : analytic.AsSpan(tensor.Offset, tensor.Rows * tensor.Columns);
             results[s] = TensorGradientCheck.Summarize(tensor.Name, tensor.Kind, tensor.Layer, tensor.Rows, tensor.Columns,
-                sampler.Indices.AsSpan(start, count), tensorAnalytic, numeric.AsSpan(start, count), skipped.AsSpan(start, count), scale, options);
+                sampler.Indices.AsSpan(start, count), tensorAnalytic, numeric.AsSpan(start, count), skipped.AsSpan(start, count), options);
         }
-        return new GradientCheckReport(results, rows, evaluator.PointLoss, networkLoss, scale, options);
+        return new GradientCheckReport(results, rows, evaluator.PointLoss, networkLoss, options);
     }
 
     /// <summary>
@@ -152,20 +151,10 @@ public static class GradientCheck
             moved[i] = theta;
             numeric[c] = (plus - minus) / (up - down);
         }
-        double scale = Scale(numeric, skipped);
         var result = TensorGradientCheck.Summarize("point", GradientTensorKind.Point, -1, 1, point.Length,
-            sampler.Indices.AsSpan(start, count), analytic, numeric, skipped, scale, options);
+            sampler.Indices.AsSpan(start, count), analytic, numeric, skipped, options);
         double value = loss(point);
-        return new GradientCheckReport([result], 1, value, value, scale, options);
-    }
-
-    // S: the largest |numeric| compared
-    private static double Scale(ReadOnlySpan<double> numeric, ReadOnlySpan<bool> skipped)
-    {
-        double scale = 0;
-        for (int c = 0; c < numeric.Length; c++)
-            if (!skipped[c] && double.IsFinite(numeric[c])) scale = Math.Max(scale, Math.Abs(numeric[c]));
-        return scale;
+        return new GradientCheckReport([result], 1, value, value, options);
     }
 
     private static void CheckFinite(ReadOnlySpan<float> values, string what)

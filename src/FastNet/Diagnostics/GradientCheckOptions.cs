@@ -3,8 +3,8 @@ namespace FastNet.Diagnostics;
 /// <summary>
 /// How <see cref="GradientCheck"/> differentiates numerically and when it calls an analytic gradient correct. A
 /// coordinate passes when |analytic − numeric| ≤ <see cref="RelativeTolerance"/>·|numeric| +
-/// <see cref="AbsoluteTolerance"/>·S, where S is the check's gradient scale: the largest |numeric| over every checked
-/// coordinate (so multiplying the loss by a constant never changes a verdict). docs/gradient-checking.md justifies
+/// <see cref="AbsoluteTolerance"/>·S, where S is the tensor's gradient scale: the largest |numeric| among its compared
+/// coordinates (so multiplying the loss by a constant never changes a verdict). docs/gradient-checking.md justifies
 /// the defaults.
 /// </summary>
 public sealed record GradientCheckOptions
@@ -20,8 +20,8 @@ public sealed record GradientCheckOptions
     public double RelativeTolerance { get; init; } = 1e-3;
 
     /// <summary>
-    /// The error allowed per coordinate as a fraction of the gradient scale S, the largest |numeric| checked (default
-    /// 1e-4): the floor for coordinates whose gradient is small or cancels, where float32 rounding is relatively large.
+    /// The error allowed per coordinate as a fraction of the tensor's gradient scale S, the largest |numeric| compared in
+    /// it (default 1e-4): the floor for coordinates whose gradient is small or cancels, where float32 rounding is relatively large.
     /// </summary>
     public double AbsoluteTolerance { get; init; } = 1e-4;
 

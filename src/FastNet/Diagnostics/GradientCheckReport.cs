@@ -4,13 +4,12 @@ namespace FastNet.Diagnostics;
 public sealed class GradientCheckReport
 {
     internal GradientCheckReport(IReadOnlyList<TensorGradientCheck> tensors, int samples, double loss, double networkLoss,
-        double gradientScale, GradientCheckOptions options)
+        GradientCheckOptions options)
     {
         Tensors = tensors;
         Samples = samples;
         Loss = loss;
         NetworkLoss = networkLoss;
-        GradientScale = gradientScale;
         Options = options;
     }
 
@@ -38,9 +37,6 @@ public sealed class GradientCheckReport
 
     /// <summary>The loss as the network computes it in float32 during its backward pass (equal to <see cref="Loss"/> for <see cref="GradientCheck.Compare"/>).</summary>
     public double NetworkLoss { get; }
-
-    /// <summary>S, the largest |numeric gradient| over every compared coordinate; <see cref="GradientCheckOptions.AbsoluteTolerance"/> is a fraction of it.</summary>
-    public double GradientScale { get; }
 
     /// <summary>The options the check ran with.</summary>
     public GradientCheckOptions Options { get; }

@@ -4,8 +4,9 @@ namespace FastNet.Diagnostics;
 public sealed class TensorGradientCheck
 {
     internal TensorGradientCheck(string name, GradientTensorKind kind, int layer, int rows, int columns, int @checked, int skipped,
-        GradientDifference largestAbsoluteError, GradientDifference largestRelativeError, GradientDifference worst)
+        double scale, GradientDifference largestAbsoluteError, GradientDifference largestRelativeError, GradientDifference worst)
     {
+        Scale = scale;
         Name = name;
         Kind = kind;
         Layer = layer;
@@ -45,6 +46,12 @@ public sealed class TensorGradientCheck
     /// </summary>
     public int Skipped { get; }
 
+    /// <summary>
+    /// S, the largest |numeric| compared in this tensor; <see cref="GradientCheckOptions.AbsoluteTolerance"/> is a fraction
+    /// of it, so the verdict does not change when the loss is multiplied by a constant.
+    /// </summary>
+    public double Scale { get; }
+
     /// <summary>The compared coordinate with the largest |analytic − numeric|.</summary>
     public GradientDifference LargestAbsoluteError { get; }
 
@@ -76,8 +83,11 @@ public sealed class TensorGradientCheck
     /// </summary>
     internal static TensorGradientCheck Summarize(string name, GradientTensorKind kind, int layer, int rows, int columns,
         ReadOnlySpan<int> indices, ReadOnlySpan<double> analytic, ReadOnlySpan<double> numeric, ReadOnlySpan<bool> skipped,
-        double scale, GradientCheckOptions options)
+        GradientCheckOptions options)
     {
+        double scale = 0;
+        for (int c = 0; c < numeric.Length; c++)
+            if (!skipped[c] && double.IsFinite(numeric[c])) scale = Math.Max(scale, Math.Abs(numeric[c]));
         var none = new GradientDifference(-1, 0, 0, 0);
         GradientDifference largestAbsolute = none, largestRelative = none, worst = none;
         int compared = 0, left = 0;
@@ -96,7 +106,7 @@ public sealed class TensorGradientCheck
             if (compared == 0 || Exceeds(difference.ErrorRatio, worst.ErrorRatio)) worst = difference;
             compared++;
         }
-        return new TensorGradientCheck(name, kind, layer, rows, columns, compared, left, largestAbsolute, largestRelative, worst);
+        return new TensorGradientCheck(name, kind, layer, rows, columns, compared, left, scale, largestAbsolute, largestRelative, worst);
     }
 
     // a > b, with NaN (a non-finite analytic gradient) above everything
