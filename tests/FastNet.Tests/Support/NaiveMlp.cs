@@ -151,7 +151,8 @@ internal sealed class NaiveMlp
         return loss;
     }
 
-    private static double F(Activation activation, double z) => activation switch
+    /// <summary>act(z) by its textbook formula.</summary>
+    public static double F(Activation activation, double z) => activation switch
     {
         Activation.Identity => z,
         Activation.Sigmoid => 1 / (1 + Math.Exp(-z)),
