@@ -37,7 +37,7 @@ internal sealed class NaiveMlp
     {
         int count = _layers.Length;
         var z = new double[count][];
-        var a = new double[count + 1][];   // a[0] = x, a[l + 1] = f(z[l])
+        var a = new double[count + 1][];   // a[0] = x, a[l + 1] = f(z[l]) for hidden layers
         a[0] = x;
         int fanIn = _inputs;
         for (int l = 0; l < count; l++)
@@ -53,72 +53,26 @@ internal sealed class NaiveMlp
                     for (int i = 0; i < fanIn; i++) sum += a[l][s * fanIn + i] * W[l][i * units + j];
                     z[l][s * units + j] = sum;
                 }
-                if (_layers[l].Activation == Activation.Softmax)
-                {
-                    double total = 0;
-                    for (int j = 0; j < units; j++) total += Math.Exp(z[l][s * units + j]);
-                    for (int j = 0; j < units; j++) a[l + 1][s * units + j] = Math.Exp(z[l][s * units + j]) / total;
-                }
-                else
-                {
+                if (l < count - 1)   // the output's activation is part of the loss below
                     for (int j = 0; j < units; j++) a[l + 1][s * units + j] = F(_layers[l].Activation, z[l][s * units + j]);
-                }
             }
             fanIn = units;
         }
 
-        int k = _layers[^1].Units;
-        double[] o = a[count];
-        double loss = 0;
-        var da = new double[n * k];   // ∂L/∂a of the output
-        for (int s = 0; s < n; s++)
-            for (int j = 0; j < k; j++)
-            {
-                int e = s * k + j;
-                switch (_loss)
-                {
-                    case Loss.Sse:
-                        loss += 0.5 * (o[e] - t[e]) * (o[e] - t[e]);
-                        da[e] = o[e] - t[e];
-                        break;
-                    case Loss.Mse:
-                        loss += (o[e] - t[e]) * (o[e] - t[e]) / (n * k);
-                        da[e] = 2 * (o[e] - t[e]) / (n * k);
-                        break;
-                    case Loss.Bce:
-                        loss += -(t[e] * Math.Log(o[e]) + (1 - t[e]) * Math.Log(1 - o[e])) / (n * k);
-                        da[e] = -(t[e] / o[e] - (1 - t[e]) / (1 - o[e])) / (n * k);
-                        break;
-                    case Loss.CrossEntropy:
-                        if (t[e] != 0) loss += -t[e] * Math.Log(o[e]) / n;
-                        da[e] = t[e] == 0 ? 0 : -t[e] / (o[e] * n);
-                        break;
-                }
-            }
-
+        (double loss, double[] dzOut) = LossAndOutputGradient(_loss, _layers[^1].Activation, z[count - 1], t, n, _layers[^1].Units);
         var dW = new double[count][];
         var dB = new double[count][];
-        double[] dA = da;
+        double[] dA = [];
         for (int l = count - 1; l >= 0; l--)
         {
             int units = _layers[l].Units;
             fanIn = l == 0 ? _inputs : _layers[l - 1].Units;
-            var dz = new double[n * units];
-            for (int s = 0; s < n; s++)
-                for (int j = 0; j < units; j++)
-                {
-                    if (_layers[l].Activation == Activation.Softmax)
-                    {
-                        double sum = 0;   // Σₘ ∂L/∂aₘ · ∂aₘ/∂zⱼ with ∂aₘ/∂zⱼ = aₘ (δₘⱼ − aⱼ)
-                        for (int m = 0; m < units; m++)
-                            sum += dA[s * units + m] * a[l + 1][s * units + m] * ((m == j ? 1 : 0) - a[l + 1][s * units + j]);
-                        dz[s * units + j] = sum;
-                    }
-                    else
-                    {
-                        dz[s * units + j] = dA[s * units + j] * FPrime(_layers[l].Activation, z[l][s * units + j]);
-                    }
-                }
+            double[] dz = dzOut;
+            if (l < count - 1)
+            {
+                dz = new double[n * units];
+                for (int e = 0; e < dz.Length; e++) dz[e] = dA[e] * FPrime(_layers[l].Activation, z[l][e]);
+            }
             dW[l] = new double[fanIn * units];
             dB[l] = new double[units];
             var dPrevious = new double[n * fanIn];
@@ -136,6 +90,66 @@ internal sealed class NaiveMlp
             dA = dPrevious;
         }
         return (loss, dW, dB, dA);
+    }
+
+    /// <summary>
+    /// The loss of output pre-activations z (n×k) against targets t and ∂L/∂z: a = act(z), ∂L/∂a by the textbook
+    /// formula of the loss, then through act′ or, for softmax, its Jacobian ∂aₘ/∂zⱼ = aₘ(δₘⱼ − aⱼ).
+    /// </summary>
+    public static (double Loss, double[] Dz) LossAndOutputGradient(Loss lossKind, Activation output, double[] z, double[] t, int n, int k)
+    {
+        var o = new double[n * k];
+        for (int s = 0; s < n; s++)
+        {
+            if (output == Activation.Softmax)
+            {
+                double total = 0;
+                for (int j = 0; j < k; j++) total += Math.Exp(z[s * k + j]);
+                for (int j = 0; j < k; j++) o[s * k + j] = Math.Exp(z[s * k + j]) / total;
+            }
+            else
+            {
+                for (int j = 0; j < k; j++) o[s * k + j] = F(output, z[s * k + j]);
+            }
+        }
+        double loss = 0;
+        var da = new double[n * k];
+        for (int e = 0; e < n * k; e++)
+        {
+            switch (lossKind)
+            {
+                case Loss.Sse:
+                    loss += 0.5 * (o[e] - t[e]) * (o[e] - t[e]);
+                    da[e] = o[e] - t[e];
+                    break;
+                case Loss.Mse:
+                    loss += (o[e] - t[e]) * (o[e] - t[e]) / (n * k);
+                    da[e] = 2 * (o[e] - t[e]) / (n * k);
+                    break;
+                case Loss.Bce:
+                    loss += -(t[e] * Math.Log(o[e]) + (1 - t[e]) * Math.Log(1 - o[e])) / (n * k);
+                    da[e] = -(t[e] / o[e] - (1 - t[e]) / (1 - o[e])) / (n * k);
+                    break;
+                case Loss.CrossEntropy:
+                    if (t[e] != 0) loss += -t[e] * Math.Log(o[e]) / n;
+                    da[e] = t[e] == 0 ? 0 : -t[e] / (o[e] * n);
+                    break;
+            }
+        }
+        var dz = new double[n * k];
+        for (int s = 0; s < n; s++)
+            for (int j = 0; j < k; j++)
+            {
+                if (output != Activation.Softmax)
+                {
+                    dz[s * k + j] = da[s * k + j] * FPrime(output, z[s * k + j]);
+                    continue;
+                }
+                double sum = 0;
+                for (int m = 0; m < k; m++) sum += da[s * k + m] * o[s * k + m] * ((m == j ? 1 : 0) - o[s * k + j]);
+                dz[s * k + j] = sum;
+            }
+        return (loss, dz);
     }
 
     /// <summary>One full-batch gradient-descent step; returns the loss before it.</summary>
