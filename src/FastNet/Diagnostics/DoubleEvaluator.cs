@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace FastNet.Diagnostics;
 
 /// <summary>
@@ -6,7 +8,8 @@ namespace FastNet.Diagnostics;
 /// sse ½Σₖ(a − t)² (× 1), mse Σₖ(a − t)² (× 1/(N·K)), bce Σₖ max(z, 0) − z·t + ln(1 + e^−|z|) (× 1/(N·K)), ce
 /// −Σₖ tₖ (zₖ − logsumexp z) (× 1/N). Every pre-activation and activation of the unperturbed point is cached, and a
 /// parameter of layer l enters the loss only through z_l, which is linear in it; so L(θ ± h·eₚ) is evaluated by
-/// adding ±h·∂z_l/∂θₚ to the cached z_l and running only the layers above, one sample at a time. Summing ℓₙ(+) − ℓₙ(−)
+/// adding ±h·∂z_l/∂θₚ to the cached z_l and running only the layers above, one sample at a time (a weight or bias
+/// moves one unit, so the next layer needs only a rank-one update). Summing ℓₙ(+) − ℓₙ(−)
 /// per sample avoids subtracting two large totals. All buffers are allocated in the constructor.
 /// </summary>
 internal sealed class DoubleEvaluator
@@ -102,13 +105,9 @@ internal sealed class DoubleEvaluator
         {
             double xi = below[n * shape.Inputs + i];
             if (xi == 0) continue;   // z_l does not move, so neither does ℓₙ
-            ReadOnlySpan<double> z = _z[layer].AsSpan(n * shape.Units, shape.Units);
-            z.CopyTo(_p);
-            _p[j] = z[j] + h * xi;
-            double plus = SampleLossFrom(layer, n, out ulong plusPattern);
-            z.CopyTo(_p);
-            _p[j] = z[j] - h * xi;
-            double minus = SampleLossFrom(layer, n, out ulong minusPattern);
+            double zj = _z[layer][n * shape.Units + j];
+            double plus = SampleLossWithUnit(layer, n, j, zj + h * xi, out ulong plusPattern);
+            double minus = SampleLossWithUnit(layer, n, j, zj - h * xi, out ulong minusPattern);
             difference += plus - minus;
             kink |= plusPattern != minusPattern;
         }
@@ -123,17 +122,38 @@ internal sealed class DoubleEvaluator
         kink = false;
         for (int n = 0; n < Rows; n++)
         {
-            ReadOnlySpan<double> z = _z[layer].AsSpan(n * units, units);
-            z.CopyTo(_p);
-            _p[j] = z[j] + h;
-            double plus = SampleLossFrom(layer, n, out ulong plusPattern);
-            z.CopyTo(_p);
-            _p[j] = z[j] - h;
-            double minus = SampleLossFrom(layer, n, out ulong minusPattern);
+            double zj = _z[layer][n * units + j];
+            double plus = SampleLossWithUnit(layer, n, j, zj + h, out ulong plusPattern);
+            double minus = SampleLossWithUnit(layer, n, j, zj - h, out ulong minusPattern);
             difference += plus - minus;
             kink |= plusPattern != minusPattern;
         }
         return difference * LossScale / (2 * h);
+    }
+
+    // ℓₙ when only unit j of layer `layer` moves, to pre-activation zj. Below the output, only a_j changes, so the next
+    // layer's pre-activation is the cached one plus (a_j′ − a_j)·W_{l+1}[j, :], a rank-one update; the layers above
+    // that are recomputed.
+    private double SampleLossWithUnit(int layer, int n, int j, double zj, out ulong pattern)
+    {
+        LayerShape shape = _layers[layer];
+        if (layer == _layers.Length - 1)
+        {
+            _z[layer].AsSpan(n * shape.Units, shape.Units).CopyTo(_p);
+            _p[j] = zj;
+            return SampleLossFrom(layer, n, out pattern);
+        }
+        pattern = 0;
+        Span<double> unit = stackalloc double[1];
+        Activate(shape.Activation, [zj], unit, ref pattern);
+        double delta = unit[0] - _a[layer][n * shape.Units + j];
+        LayerShape next = _layers[layer + 1];
+        Span<double> z = _p.AsSpan(0, next.Units);
+        _z[layer + 1].AsSpan(n * next.Units, next.Units).CopyTo(z);
+        TensorPrimitives.MultiplyAdd(_parameters.AsSpan(next.WeightOffset + j * next.Units, next.Units), delta, z, z);
+        double loss = SampleLossFrom(layer + 1, n, out ulong above);
+        pattern = pattern * 0x100000001B3UL + above;
+        return loss;
     }
 
     /// <summary>(L(x + h) − L(x − h)) / 2h for x[n, i]; only sample n moves. <paramref name="kink"/> as above.</summary>
@@ -178,7 +198,7 @@ internal sealed class DoubleEvaluator
         {
             double xi = x[i];
             ReadOnlySpan<double> wRow = _parameters.AsSpan(layer.WeightOffset + i * layer.Units, layer.Units);
-            for (int j = 0; j < z.Length; j++) z[j] += xi * wRow[j];
+            TensorPrimitives.MultiplyAdd(wRow, xi, z, z);   // z += xᵢ·W[i, :]
         }
     }
 
