@@ -1,5 +1,6 @@
 using System.Globalization;
 using FastNet.Serialization;
+using FastNet.Training;
 
 namespace FastNet.Cli;
 
@@ -45,4 +46,40 @@ internal static class ArgumentParsers
                 throw new UsageException($"{option}: '{parts[i]}' is not a finite number");
         return values;
     }
+
+    /// <summary>Parses an optimizer name: sgd, momentum, nesterov, adam or rprop.</summary>
+    public static OptimizerKind Optimizer(string name) => name switch
+    {
+        "sgd" => OptimizerKind.Sgd,
+        "momentum" => OptimizerKind.Momentum,
+        "nesterov" => OptimizerKind.Nesterov,
+        "adam" => OptimizerKind.Adam,
+        "rprop" => OptimizerKind.Rprop,
+        _ => throw new UsageException($"--optimizer: unknown optimizer '{name}' (sgd, momentum, nesterov, adam, rprop)"),
+    };
+
+    /// <summary>Parses <c>constant</c>, <c>step:EVERY:FACTOR</c> or <c>exp:GAMMA</c>.</summary>
+    public static LearningRateSchedule Schedule(string text)
+    {
+        string[] parts = text.Split(':', StringSplitOptions.TrimEntries);
+        const string Expected = "is not constant, step:EVERY:FACTOR or exp:GAMMA (factors in (0, 1])";
+        if (parts is ["constant"]) return LearningRateSchedule.Constant;
+        if (parts is ["step", _, _] && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out int every) && every > 0
+            && TryFactor(parts[2], out float factor))
+            return LearningRateSchedule.Step(every, factor);
+        if (parts is ["exp", _] && TryFactor(parts[1], out float gamma))
+            return LearningRateSchedule.Exponential(gamma);
+        throw new UsageException($"--lr-decay: '{text}' {Expected}");
+    }
+
+    /// <summary>Parses a divergence policy: stop or halve.</summary>
+    public static DivergencePolicy Divergence(string name) => name switch
+    {
+        "stop" => DivergencePolicy.Stop,
+        "halve" => DivergencePolicy.Halve,
+        _ => throw new UsageException($"--on-divergence: unknown policy '{name}' (stop, halve)"),
+    };
+
+    private static bool TryFactor(string text, out float factor) =>
+        float.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out factor) && factor > 0f && factor <= 1f;
 }

@@ -24,6 +24,10 @@ public sealed class Network
     private readonly Slice _batchInputs;
     private readonly Slice _batchTargets;
     private readonly Slice _scratch;
+    private readonly Slice _lastGood;
+    private readonly Slice _previousGood;
+    private readonly Slice _best;
+    private Standardization? _standardization;
 
     internal Network(int inputs, IReadOnlyList<LayerSpec> layers, Loss loss, int maxBatch)
     {
@@ -55,6 +59,9 @@ public sealed class Network
         _batchInputs = plan.Take((long)maxBatch * inputs);
         _batchTargets = plan.Take((long)maxBatch * _specs[^1].Units);
         _scratch = plan.Take(scratch);
+        _lastGood = plan.Take(parameterCount);
+        _previousGood = plan.Take(parameterCount);
+        _best = plan.Take(parameterCount);
 
         _layers = new DenseLayer[_specs.Length];
         int offset = _parameters.Offset;
@@ -104,9 +111,9 @@ public sealed class Network
     public Span<float> Parameters => _ws[_parameters];
 
     /// <summary>
-    /// Runs the network on <paramref name="x"/> (batch×inputs, row-major) and writes the outputs to
-    /// <paramref name="y"/> (batch×outputs). Batches larger than <see cref="MaxBatch"/> are processed in chunks.
-    /// Allocates nothing.
+    /// Runs the network on <paramref name="x"/> (batch×inputs, row-major, raw features: the network's
+    /// <see cref="Standardization"/>, if any, is applied first) and writes the outputs to <paramref name="y"/>
+    /// (batch×outputs). Batches larger than <see cref="MaxBatch"/> are processed in chunks. Allocates nothing.
     /// </summary>
     public void Predict(ReadOnlySpan<float> x, Span<float> y)
     {
@@ -118,7 +125,7 @@ public sealed class Network
         for (int start = 0; start < count; start += MaxBatch)
         {
             int batch = Math.Min(MaxBatch, count - start);
-            Forward(x.Slice(start * Inputs, batch * Inputs), batch);
+            Forward(Standardized(x.Slice(start * Inputs, batch * Inputs)), batch);
             _ws[_layers[^1].A].Slice(0, batch * Outputs).CopyTo(y.Slice(start * Outputs, batch * Outputs));
         }
     }
@@ -135,25 +142,130 @@ public sealed class Network
     public TrainingHistory Train(Dataset data, TrainingOptions options, CancellationToken cancellationToken = default) =>
         new Trainer(this, data, options).Run(null, cancellationToken);
 
-    /// <summary>The loss (as trained on, averaged or summed as the loss defines) and, for labelled data, the accuracy.</summary>
+    /// <summary>
+    /// The loss (as trained on, averaged or summed as the loss defines) and, for labelled data, the accuracy and the
+    /// confusion matrix. The network's standardisation, if any, is applied to the raw features first.
+    /// </summary>
     public Evaluation Evaluate(Dataset data)
     {
         CheckDataset(data);
         float[] targets = data.TargetMatrix(Outputs, Loss);
-        double loss = 0;
-        int correct = 0;
-        for (int start = 0; start < data.Count; start += MaxBatch)
-        {
-            int batch = Math.Min(MaxBatch, data.Count - start);
-            ReadOnlySpan<float> t = targets.AsSpan(start * Outputs, batch * Outputs);
-            Forward(data.Features.Slice(start * Inputs, batch * Inputs), batch);
-            float batchLoss = LossGradient(t, batch);
-            loss += LossIsSum(Loss) ? batchLoss : batchLoss * batch;
-            if (data.HasLabels) correct += CountCorrect(data.Labels.Slice(start, batch), batch);
-        }
-        return new Evaluation(LossIsSum(Loss) ? loss : loss / data.Count,
-            !data.HasLabels ? null : (double)correct / data.Count, data.Count);
+        ConfusionMatrix? confusion = data.HasLabels ? new ConfusionMatrix(ClassCount) : null;
+        double loss = Measure(data.Features, targets, data.Labels, data.Count, standardize: true, confusion, out int correct);
+        return new Evaluation(loss, !data.HasLabels ? null : (double)correct / data.Count, data.Count) { Confusion = confusion };
     }
+
+    /// <summary>The number of classes the network tells apart: 2 for one output (output ≥ 0.5 is class 1), else the outputs.</summary>
+    public int ClassCount => Outputs == 1 ? 2 : Outputs;
+
+    /// <summary>The predicted class of one sample <paramref name="x"/> (inputs): argmax of the outputs, or output ≥ 0.5 for one output. Allocates nothing.</summary>
+    public int PredictClass(ReadOnlySpan<float> x)
+    {
+        if (x.Length != Inputs) throw new FastNetException($"a sample has {Inputs} features, not {x.Length}");
+        Forward(Standardized(x), 1);
+        return PredictedClass(0);
+    }
+
+    /// <summary>The predicted class of each sample of <paramref name="x"/> (batch×inputs) into <paramref name="classes"/> (batch). Allocates nothing.</summary>
+    public void PredictClasses(ReadOnlySpan<float> x, Span<int> classes)
+    {
+        int count = Rows(x);
+        if (classes.Length < count) throw new FastNetException($"the class span holds {classes.Length} values but there are {count} samples");
+        for (int start = 0; start < count; start += MaxBatch)
+        {
+            int batch = Math.Min(MaxBatch, count - start);
+            Forward(Standardized(x.Slice(start * Inputs, batch * Inputs)), batch);
+            for (int i = 0; i < batch; i++) classes[start + i] = PredictedClass(i);
+        }
+    }
+
+    /// <summary>
+    /// Class probabilities of each sample of <paramref name="x"/> (batch×inputs) into <paramref name="probabilities"/>
+    /// (batch×<see cref="ClassCount"/>): the softmax outputs, or (1 − p, p) for a single sigmoid output. Allocates nothing.
+    /// </summary>
+    /// <exception cref="FastNetException">The output layer is neither softmax nor a single sigmoid unit.</exception>
+    public void PredictProbabilities(ReadOnlySpan<float> x, Span<float> probabilities)
+    {
+        Activation output = _specs[^1].Activation;
+        bool single = Outputs == 1 && output == Activation.Sigmoid;
+        if (output != Activation.Softmax && !single)
+            throw new FastNetException($"class probabilities need a softmax output or one sigmoid output, not {Outputs} {output.ToString().ToLowerInvariant()} outputs");
+        int count = Rows(x);
+        if (probabilities.Length < count * ClassCount)
+            throw new FastNetException($"the probability span holds {probabilities.Length} values but {count} rows of {ClassCount} classes need {count * ClassCount}");
+        if (!single)
+        {
+            Predict(x, probabilities);
+            return;
+        }
+        for (int start = 0; start < count; start += MaxBatch)
+        {
+            int batch = Math.Min(MaxBatch, count - start);
+            Forward(Standardized(x.Slice(start * Inputs, batch * Inputs)), batch);
+            ReadOnlySpan<float> a = _ws[_layers[^1].A];
+            for (int i = 0; i < batch; i++)
+            {
+                probabilities[2 * (start + i)] = 1f - a[i];
+                probabilities[2 * (start + i) + 1] = a[i];
+            }
+        }
+    }
+
+    /// <summary>
+    /// The z-score standardisation applied to every input before the first layer (stored in model files), or null for
+    /// none. Setting it does not change the weights.
+    /// </summary>
+    /// <exception cref="FastNetException">The standardisation is for a different number of features.</exception>
+    public Standardization? Standardization
+    {
+        get => _standardization;
+        set
+        {
+            if (value is not null && value.Features != Inputs)
+                throw new FastNetException($"the standardisation is for {value.Features} features but the network takes {Inputs}");
+            _standardization = value;
+        }
+    }
+
+    /// <summary>
+    /// Loss of features x (count×inputs) against targets t (count×outputs), standardising x first when asked; counts
+    /// correct predictions (and fills <paramref name="confusion"/>) for labels. Allocates nothing.
+    /// </summary>
+    internal double Measure(ReadOnlySpan<float> x, ReadOnlySpan<float> t, ReadOnlySpan<int> labels, int count, bool standardize,
+        ConfusionMatrix? confusion, out int correct)
+    {
+        double loss = 0;
+        correct = 0;
+        for (int start = 0; start < count; start += MaxBatch)
+        {
+            int batch = Math.Min(MaxBatch, count - start);
+            ReadOnlySpan<float> bx = x.Slice(start * Inputs, batch * Inputs);
+            Forward(standardize ? Standardized(bx) : bx, batch);
+            float batchLoss = LossGradient(t.Slice(start * Outputs, batch * Outputs), batch);
+            loss += LossIsSum(Loss) ? batchLoss : (double)batchLoss * batch;
+            if (labels.IsEmpty) continue;
+            for (int i = 0; i < batch; i++)
+            {
+                int predicted = PredictedClass(i), actual = labels[start + i];
+                if (predicted == actual) correct++;
+                confusion?.Add(actual, predicted);
+            }
+        }
+        return LossIsSum(Loss) ? loss : loss / count;
+    }
+
+    // x′ (batch×inputs) = standardise(x) in the batch-input scratch, or x itself when the network does not standardise
+    private ReadOnlySpan<float> Standardized(ReadOnlySpan<float> x)
+    {
+        if (_standardization is null) return x;
+        Span<float> scratch = _ws[_batchInputs].Slice(0, x.Length);
+        _standardization.Apply(x, scratch);
+        return scratch;
+    }
+
+    private int Rows(ReadOnlySpan<float> x) =>
+        x.Length % Inputs == 0 ? x.Length / Inputs
+            : throw new FastNetException($"the input has {x.Length} values, which is not a whole number of rows of {Inputs} features");
 
     /// <summary>The predicted class of row <paramref name="row"/> of the last batch: argmax, or output ≥ 0.5 for one output.</summary>
     internal int PredictedClass(int row)
@@ -163,13 +275,6 @@ public sealed class Network
         int best = 0;
         for (int k = 1; k < a.Length; k++) if (a[k] > a[best]) best = k;
         return best;
-    }
-
-    private int CountCorrect(ReadOnlySpan<int> labels, int batch)
-    {
-        int correct = 0;
-        for (int i = 0; i < batch; i++) if (PredictedClass(i) == labels[i]) correct++;
-        return correct;
     }
 
     internal static bool LossIsSum(Loss loss) => loss == Loss.Sse;
@@ -198,6 +303,15 @@ public sealed class Network
     internal Span<float> Gradients => _ws[_gradients];
     internal Span<float> OptimizerState => _ws[_optimizerState];
     internal Span<float> InputGradient => _ws[_inputGradient];
+
+    /// <summary>A copy of the parameters after the last epoch that ended finite (the divergence policy's fallback).</summary>
+    internal Span<float> LastGoodParameters => _ws[_lastGood];
+
+    /// <summary>The parameters one finite epoch before <see cref="LastGoodParameters"/> (finite weights can still overflow the loss).</summary>
+    internal Span<float> PreviousGoodParameters => _ws[_previousGood];
+
+    /// <summary>A copy of the parameters of the epoch with the lowest validation loss (early stopping's restore point).</summary>
+    internal Span<float> BestParameters => _ws[_best];
 
     /// <summary>One gradient-descent step on a batch: forward, loss, backward, update. Returns the batch loss.</summary>
     internal float TrainStep(ReadOnlySpan<float> x, ReadOnlySpan<float> t, int batch, OptimizerOptions optimizer, float learningRate, int step)

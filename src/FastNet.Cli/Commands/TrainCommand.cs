@@ -22,9 +22,22 @@ internal static class TrainCommand
         var seed = CliOptions.Seed("Seed of the initial weights and of the shuffling");
         var outOption = new Option<string>("--out") { Description = "Where to save the trained model (JSON)", Required = true, HelpName = "MODEL" };
         var json = CliOptions.Json();
-        var command = new Command("train", "Train a network and save it.\nExample: fastnet train --data data/moons.json --layers 4:sigmoid,1:sigmoid --loss sse --lr 0.5 --epochs 3000 --out model.json")
+        var optimizer = new Option<string>("--optimizer") { Description = "sgd, momentum, nesterov, adam or rprop (full batch only)", DefaultValueFactory = _ => "sgd", HelpName = "NAME" };
+        var momentum = new Option<float?>("--momentum") { Description = "μ for momentum and nesterov, in [0, 1) (default 0.9)", HelpName = "M" };
+        var weightDecay = new Option<float>("--weight-decay") { Description = "L2 weight decay λ (g += λ·w, PyTorch-style), default 0", HelpName = "L2" };
+        var noShuffle = new Option<bool>("--no-shuffle") { Description = "Take mini-batches in dataset order instead of a fresh seeded shuffle each epoch" };
+        var valSplit = new Option<double?>("--val-split") { Description = "Hold out this fraction of --data (seeded) for validation, in (0, 1)", HelpName = "F" };
+        var valData = new Option<string>("--val-data") { Description = "Validate on this dataset file instead", HelpName = "FILE" };
+        var patience = new Option<int?>("--patience") { Description = "Early stopping: stop after P epochs without a lower validation loss and keep the best epoch's weights", HelpName = "P" };
+        var standardize = new Option<bool>("--standardize") { Description = "Z-score the features (fitted on the training data, stored in the model)" };
+        var lrDecay = new Option<string>("--lr-decay") { Description = "constant, step:EVERY:FACTOR or exp:GAMMA", DefaultValueFactory = _ => "constant", HelpName = "SCHEDULE" };
+        var historyOption = new Option<string>("--history") { Description = "Write the per-epoch history (loss, accuracy, validation) to this JSON file", HelpName = "FILE" };
+        var onDivergence = new Option<string>("--on-divergence") { Description = "stop (keep the last good weights) or halve (halve the rate and retry); default stop", DefaultValueFactory = _ => "stop", HelpName = "POLICY" };
+        var command = new Command("train", "Train a network and save it.\nExample: fastnet train --data data/moons.json --layers 4:sigmoid,1:sigmoid --loss sse --lr 0.5 --epochs 3000 --out model.json\n" +
+            "         fastnet train --data iris.json --layers 16:relu,3:softmax --loss ce --optimizer adam --lr 0.01 --batch 32 --standardize --val-split 0.2 --patience 20 --out iris-model.json")
         {
             data, layers, noBias, init, loss, lr, epochs, batch, seed, outOption, json,
+            optimizer, momentum, weightDecay, noShuffle, valSplit, valData, patience, standardize, lrDecay, historyOption, onDivergence,
         };
         CommandAction.Set(command, (result, output) =>
         {
@@ -37,8 +50,19 @@ internal static class TrainCommand
             int epochCount = result.GetValue(epochs);
             if (epochCount < 1) throw new UsageException($"--epochs: must be at least 1, not {epochCount}");
             ulong seedValue = result.GetValue(seed);
+            OptimizerOptions optimizerOptions = Optimizer(result, optimizer, momentum, weightDecay, lr, batchSize);
+            LearningRateSchedule schedule = ArgumentParsers.Schedule(result.GetValue(lrDecay)!);
+            DivergencePolicy policy = ArgumentParsers.Divergence(result.GetValue(onDivergence)!);
+            double? split = result.GetValue(valSplit);
+            string? valPath = result.GetValue(valData);
+            if (split is { } f && !(f > 0 && f < 1)) throw new UsageException($"--val-split: must be in (0, 1), not {f.ToString(CultureInfo.InvariantCulture)}");
+            if (split is not null && valPath is not null) throw new UsageException("--val-split and --val-data: give one, not both");
+            int? patienceValue = result.GetValue(patience);
+            if (patienceValue is < 1) throw new UsageException($"--patience: must be at least 1, not {patienceValue}");
+            if (patienceValue is not null && split is null && valPath is null) throw new UsageException("--patience needs validation data: add --val-split F or --val-data FILE");
 
             Dataset dataset = Dataset.Load(result.GetValue(data)!);
+            Dataset? validation = valPath is null ? null : Dataset.Load(valPath);
             int maxBatch = batchSize == 0 ? dataset.Count : Math.Min(batchSize, dataset.Count);
             Network network = initPath is not null
                 ? ModelFile.Load(initPath, maxBatch)
@@ -48,8 +72,15 @@ internal static class TrainCommand
             {
                 Epochs = epochCount,
                 BatchSize = batchSize,
+                Shuffle = !result.GetValue(noShuffle),
                 Seed = seedValue,
-                Optimizer = new OptimizerOptions { LearningRate = result.GetValue(lr) },
+                Optimizer = optimizerOptions,
+                Schedule = schedule,
+                Standardize = result.GetValue(standardize),
+                ValidationFraction = split ?? 0,
+                Validation = validation,
+                Patience = patienceValue ?? 0,
+                OnDivergence = policy,
             };
             TrainingHistory history = new Trainer(network, dataset, options).Run();
             Evaluation evaluation = network.Evaluate(dataset);
@@ -57,7 +88,12 @@ internal static class TrainCommand
                 throw new FastNetException($"training diverged (loss {evaluation.Loss}); lower --lr; the model was not saved");
             string path = result.GetValue(outOption)!;
             ModelFile.Save(network, path);
+            string? historyPath = result.GetValue(historyOption);
+            if (historyPath is not null) history.Save(historyPath);
+            if (history.Message is { } message)
+                result.InvocationConfiguration.Error.WriteLine($"warning: {message} Saved {path} with those weights.");
 
+            EpochRecord? kept = Kept(history, options);
             double milliseconds = history.Elapsed.TotalMilliseconds;
             double microseconds = history.Elapsed.TotalMicroseconds / Math.Max(1, history.Epochs.Count);
             if (result.GetValue(json))
@@ -70,17 +106,53 @@ internal static class TrainCommand
                     w.WriteNumber("trainMilliseconds", milliseconds);
                     w.WriteNumber("microsecondsPerEpoch", microseconds);
                     w.WriteString("model", path);
+                    w.WriteString("optimizer", result.GetValue(optimizer));
+                    if (kept?.ValidationLoss is { } vl) w.WriteNumber("validationLoss", vl); else w.WriteNull("validationLoss");
+                    if (kept?.ValidationAccuracy is { } va) w.WriteNumber("validationAccuracy", va); else w.WriteNull("validationAccuracy");
+                    w.WriteNumber("bestEpoch", history.BestEpoch);
+                    w.WriteBoolean("stoppedEarly", history.StoppedEarly);
+                    w.WriteBoolean("diverged", history.Diverged);
+                    if (history.Message is null) w.WriteNull("message"); else w.WriteString("message", history.Message);
                 });
                 return FastNetCli.Ok;
             }
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"trained {Describe(network)} for {history.Epochs.Count} epochs in {milliseconds:F1} ms ({microseconds:F2} µs/epoch)"));
+            if (history.StoppedEarly)
+                output.WriteLine($"stopped early: no lower validation loss for {options.Patience} epochs; kept the weights of epoch {history.BestEpoch}");
+            if (kept?.ValidationLoss is { } validationLoss)
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"validation loss {validationLoss:G6}{(kept.Value.ValidationAccuracy is { } vacc ? $", accuracy {vacc:P1}" : "")} (epoch {kept.Value.Epoch})"));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"loss {evaluation.Loss:G6}{(evaluation.Accuracy is { } acc ? $", accuracy {acc:P1}" : "")} on {evaluation.Count} samples"));
-            output.WriteLine($"wrote {path}");
+            output.WriteLine($"wrote {path}{(historyPath is null ? "" : $" and {historyPath}")}");
             return FastNetCli.Ok;
         });
         return command;
+    }
+
+    private static OptimizerOptions Optimizer(ParseResult result, Option<string> optimizer, Option<float?> momentum, Option<float> weightDecay,
+        Option<float> lr, int batchSize)
+    {
+        OptimizerKind kind = ArgumentParsers.Optimizer(result.GetValue(optimizer)!);
+        float rate = result.GetValue(lr);
+        if (!(rate > 0f) || !float.IsFinite(rate)) throw new UsageException($"--lr: must be a positive finite number, not {rate.ToString(CultureInfo.InvariantCulture)}");
+        float? mu = result.GetValue(momentum);
+        if (mu is not null && kind is not (OptimizerKind.Momentum or OptimizerKind.Nesterov))
+            throw new UsageException("--momentum goes with --optimizer momentum or nesterov");
+        if (mu is { } m && !(m >= 0f && m < 1f)) throw new UsageException($"--momentum: must be in [0, 1), not {m.ToString(CultureInfo.InvariantCulture)}");
+        float decay = result.GetValue(weightDecay);
+        if (!(decay >= 0f) || !float.IsFinite(decay)) throw new UsageException($"--weight-decay: must be a finite number ≥ 0, not {decay.ToString(CultureInfo.InvariantCulture)}");
+        if (kind == OptimizerKind.Rprop && batchSize != 0) throw new UsageException("--optimizer rprop needs --batch full (it follows the sign of the whole gradient)");
+        return new OptimizerOptions { Kind = kind, LearningRate = rate, Momentum = mu ?? 0.9f, WeightDecay = decay };
+    }
+
+    // the epoch whose weights the model holds: the best one after early stopping, else the last
+    private static EpochRecord? Kept(TrainingHistory history, TrainingOptions options)
+    {
+        if (history.Epochs.Count == 0) return null;
+        if (options.Patience > 0 && options.RestoreBestWeights && history.BestEpoch > 0) return history.Epochs[history.BestEpoch - 1];
+        return history.Epochs[^1];
     }
 
     private static Network Build(Dataset data, LayerSpec[] layers, Loss loss, ulong seed, int maxBatch)

@@ -126,6 +126,44 @@ public sealed class Dataset
         return t;
     }
 
+    /// <summary>The same samples with other features (count×FeatureCount), for a standardised copy.</summary>
+    internal Dataset WithFeatures(float[] features) =>
+        new(features, FeatureCount, _labels, _targets, _targets is null ? 0 : TargetWidth, Description);
+
+    /// <summary>
+    /// Holds out round(count·<paramref name="fraction"/>) samples (at least one, leaving at least one) chosen by a seeded
+    /// permutation; both parts keep the original order of their samples.
+    /// </summary>
+    internal (Dataset Train, Dataset Held) Split(double fraction, ulong seed)
+    {
+        if (Count < 2) throw new FastNetException($"cannot hold out part of a dataset of {Count} sample");
+        int held = Math.Clamp((int)Math.Round(Count * fraction), 1, Count - 1);
+        var order = new int[Count];
+        var random = new SeededRandom(seed ^ 0x5851_F42D_4C95_7F2DUL);
+        random.Shuffle(order);
+        var isHeld = new bool[Count];
+        for (int i = 0; i < held; i++) isHeld[order[i]] = true;
+        return (Rows(isHeld, false, Count - held), Rows(isHeld, true, held));
+    }
+
+    private Dataset Rows(bool[] selected, bool which, int count)
+    {
+        int width = FeatureCount, targetWidth = TargetWidth;
+        var features = new float[count * width];
+        int[]? labels = _labels is null ? null : new int[count];
+        float[]? targets = _targets is null ? null : new float[count * targetWidth];
+        int r = 0;
+        for (int i = 0; i < Count; i++)
+        {
+            if (selected[i] != which) continue;
+            Row(i).CopyTo(features.AsSpan(r * width, width));
+            if (labels is not null) labels[r] = _labels![i];
+            if (targets is not null) _targets.AsSpan(i * targetWidth, targetWidth).CopyTo(targets.AsSpan(r * targetWidth, targetWidth));
+            r++;
+        }
+        return new Dataset(features, width, labels, targets, targets is null ? 0 : targetWidth, Description);
+    }
+
     private static void CheckFinite(float[] values, int width, string what)
     {
         for (int i = 0; i < values.Length; i++)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FastNet.Data;
 
 namespace FastNet.Serialization;
 
@@ -74,6 +75,7 @@ public static class ModelFile
         json.WriteNumber("version", Version);
         json.WriteNumber("inputs", network.Inputs);
         json.WriteString("loss", Name(network.Loss));
+        WriteStandardization(json, network.Standardization);
         json.WriteStartArray("layers");
         int fanIn = network.Inputs;
         for (int l = 0; l < network.Layers.Count; l++)
@@ -177,6 +179,34 @@ public static class ModelFile
             fanIn = units;
             l++;
         }
+        network.Standardization = ReadStandardization(file, root, inputs);
         return network;
+    }
+
+    // "standardize": {"mean": [...], "std": [...]}: optional, one value per input; x′ = (x − mean) / std before layer 0
+    private static void WriteStandardization(Utf8JsonWriter json, Standardization? z)
+    {
+        if (z is null) return;
+        json.WriteStartObject("standardize");
+        json.WriteStartArray("mean");
+        foreach (float v in z.Mean) json.WriteNumberValue(v);
+        json.WriteEndArray();
+        json.WriteStartArray("std");
+        foreach (float v in z.Std) json.WriteNumberValue(v);
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static Standardization? ReadStandardization(string file, JsonElement root, int inputs)
+    {
+        if (JsonInput.Optional(root, "standardize") is not { } element || element.ValueKind == JsonValueKind.Null) return null;
+        JsonInput.Object(file, element, "$.standardize");
+        var mean = new float[inputs];
+        var std = new float[inputs];
+        JsonInput.FloatRow(file, JsonInput.Required(file, element, "$.standardize", "mean"), "$.standardize.mean", inputs, mean);
+        JsonInput.FloatRow(file, JsonInput.Required(file, element, "$.standardize", "std"), "$.standardize.std", inputs, std);
+        for (int j = 0; j < inputs; j++)
+            if (!(std[j] > 0f)) throw new FastNetFormatException(file, $"$.standardize.std[{j}]", $"is {std[j]}, not a positive number");
+        return new Standardization(mean, std);
     }
 }

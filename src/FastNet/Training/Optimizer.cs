@@ -1,29 +1,63 @@
-using System.Numerics.Tensors;
+using FastNet.Training.Rules;
 
 namespace FastNet.Training;
 
 /// <summary>
 /// Applies one update to the flat parameter vector from the flat gradient vector (same layout), with any state the
-/// rule keeps in the workspace slice it is given. One vectorised pass over all parameters per step.
+/// rule keeps in the workspace slice it is given: one vectorised pass over all parameters per step, no allocation.
 /// </summary>
 internal static class Optimizer
 {
-    /// <summary>Floats of state per parameter reserved in every workspace, enough for any rule.</summary>
+    /// <summary>Floats of state per parameter reserved in every workspace, enough for any rule (Adam's m and v; iRPROP−'s g′ and Δ).</summary>
     public const int StatePerParameter = 2;
 
     public static void Validate(OptimizerOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!Enum.IsDefined(options.Kind)) throw new FastNetException($"unknown optimizer {options.Kind}");
         if (!(options.LearningRate > 0f) || !float.IsFinite(options.LearningRate))
             throw new FastNetException($"the learning rate must be a positive finite number, not {options.LearningRate}");
+        if (!(options.Momentum >= 0f && options.Momentum < 1f))
+            throw new FastNetException($"the momentum must be in [0, 1), not {options.Momentum}");
+        if (!(options.Beta1 >= 0f && options.Beta1 < 1f) || !(options.Beta2 >= 0f && options.Beta2 < 1f))
+            throw new FastNetException($"Adam's betas must be in [0, 1), not {options.Beta1} and {options.Beta2}");
+        if (!(options.Epsilon > 0f) || !float.IsFinite(options.Epsilon))
+            throw new FastNetException($"Adam's epsilon must be a positive finite number, not {options.Epsilon}");
+        if (!(options.WeightDecay >= 0f) || !float.IsFinite(options.WeightDecay))
+            throw new FastNetException($"the weight decay must be a finite number ≥ 0, not {options.WeightDecay}");
+        if (!(options.RpropIncrease > 1f) || !float.IsFinite(options.RpropIncrease) || !(options.RpropDecrease > 0f && options.RpropDecrease < 1f))
+            throw new FastNetException($"iRPROP− needs η+ > 1 and 0 < η− < 1, not {options.RpropIncrease} and {options.RpropDecrease}");
+        if (!(options.RpropMinStep >= 0f) || !(options.RpropMaxStep >= options.RpropMinStep) || !float.IsFinite(options.RpropMaxStep))
+            throw new FastNetException($"iRPROP− needs 0 ≤ Δmin ≤ Δmax, not {options.RpropMinStep} and {options.RpropMaxStep}");
     }
 
-    // w (count) ← update(w, dw (count), state (StatePerParameter·count))
+    /// <summary>Puts the state (StatePerParameter·count) back to the start of a run: zeros, and Δ0 = lr for iRPROP−'s steps.</summary>
+    public static void Reset(OptimizerOptions options, Span<float> state, float learningRate)
+    {
+        state.Clear();
+        if (options.Kind == OptimizerKind.Rprop) state.Slice(state.Length / 2).Fill(learningRate);
+    }
+
+    // w (count) ← update(w, dw (count), state (StatePerParameter·count)); step counts updates from 1
     public static void Step(OptimizerOptions options, float learningRate, Span<float> w, ReadOnlySpan<float> dw, Span<float> state, int step)
     {
+        int n = w.Length;
+        Span<float> s0 = state.Slice(0, n), s1 = state.Slice(n, n);
+        float decay = options.WeightDecay;
         switch (options.Kind)
         {
             case OptimizerKind.Sgd:
-                TensorPrimitives.MultiplyAdd(dw, -learningRate, w, w);   // w = dw·(−lr) + w
+                UpdateDriver.Run(new SgdRule(learningRate), decay, w, dw, s0, s1);
+                break;
+            case OptimizerKind.Momentum:
+            case OptimizerKind.Nesterov:
+                UpdateDriver.Run(new MomentumRule(learningRate, options.Momentum, options.Kind == OptimizerKind.Nesterov), decay, w, dw, s0, s1);
+                break;
+            case OptimizerKind.Adam:
+                UpdateDriver.Run(new AdamRule(learningRate, options.Beta1, options.Beta2, options.Epsilon, step), decay, w, dw, s0, s1);
+                break;
+            case OptimizerKind.Rprop:
+                UpdateDriver.Run(new RpropRule(options.RpropIncrease, options.RpropDecrease, options.RpropMinStep, options.RpropMaxStep), decay, w, dw, s0, s1);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(options), options.Kind, "unknown optimizer");

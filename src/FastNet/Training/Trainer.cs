@@ -1,24 +1,38 @@
 using System.Diagnostics;
+using System.Globalization;
 using FastNet.Data;
+using FastNet.Kernels;
 
 namespace FastNet.Training;
 
 /// <summary>
-/// Trains one network on one dataset. Everything an epoch needs (targets, permutation) is prepared here once, so
+/// Trains one network on one dataset. Everything an epoch needs (the standardised and split data, targets, the
+/// permutation, copies of the last good and best parameters in the workspace) is prepared here once, so
 /// <see cref="RunEpoch"/> allocates nothing.
 /// </summary>
 public sealed class Trainer
 {
+    /// <summary>How many times <see cref="DivergencePolicy.Halve"/> halves the learning rate before it gives up.</summary>
+    public const int MaxHalvings = 20;
+
     private readonly Network _network;
-    private readonly Dataset _data;
     private readonly TrainingOptions _options;
+    private readonly Dataset _train;
     private readonly float[] _targets;
+    private readonly Dataset? _validation;
+    private readonly float[]? _validationTargets;
     private readonly int[] _order;
     private readonly int _batch;
     private SeededRandom _random;
     private int _step;
+    private float _rateScale = 1f;
+    private double _bestLoss = double.PositiveInfinity;
+    private int _badEpochs;
 
-    /// <summary>Prepares to train <paramref name="network"/> on <paramref name="data"/>.</summary>
+    /// <summary>
+    /// Prepares to train <paramref name="network"/> on <paramref name="data"/>: holds out validation data, fits the
+    /// standardisation (storing it in the network) when asked, and resets the optimizer state.
+    /// </summary>
     /// <exception cref="FastNetException">The data does not fit the network, or the options are invalid.</exception>
     public Trainer(Network network, Dataset data, TrainingOptions options)
     {
@@ -27,88 +41,257 @@ public sealed class Trainer
         ArgumentNullException.ThrowIfNull(options);
         if (options.Epochs < 0) throw new FastNetException($"the number of epochs must not be negative, not {options.Epochs}");
         if (options.BatchSize < 0) throw new FastNetException($"the batch size must be positive (or 0 for the full batch), not {options.BatchSize}");
+        if (!(options.ValidationFraction >= 0 && options.ValidationFraction < 1))
+            throw new FastNetException($"the validation fraction must be in [0, 1), not {options.ValidationFraction}");
+        if (options.ValidationFraction > 0 && options.Validation is not null)
+            throw new FastNetException("give a validation fraction or a validation dataset, not both");
+        if (options.Patience < 0) throw new FastNetException($"the patience must not be negative, not {options.Patience}");
+        if (options.Patience > 0 && options.ValidationFraction == 0 && options.Validation is null)
+            throw new FastNetException("early stopping (a patience) needs validation data: a validation fraction or dataset");
+        if (!Enum.IsDefined(options.OnDivergence)) throw new FastNetException($"unknown divergence policy {options.OnDivergence}");
         Optimizer.Validate(options.Optimizer);
         network.CheckDataset(data);
-        _batch = options.BatchSize == 0 ? data.Count : Math.Min(options.BatchSize, data.Count);
+        if (options.Validation is not null) network.CheckDataset(options.Validation);
+
+        Dataset train = data, validation = options.Validation!;
+        if (options.ValidationFraction > 0) (train, validation) = data.Split(options.ValidationFraction, options.Seed);
+        if (options.Standardize && network.Standardization is null) network.Standardization = Standardization.Fit(train);
+        if (network.Standardization is { } z)
+        {
+            train = z.Apply(train);
+            if (validation is not null) validation = z.Apply(validation);
+        }
+
+        _batch = options.BatchSize == 0 ? train.Count : Math.Min(options.BatchSize, train.Count);
         if (_batch > network.MaxBatch)
             throw new FastNetException(
                 $"a batch of {_batch} samples is larger than the network's plan ({network.MaxBatch}); build it with a maximum batch of at least {_batch}");
+        if (options.Optimizer.Kind == OptimizerKind.Rprop && _batch != train.Count)
+            throw new FastNetException("rprop needs full batches (batch size 0): its steps follow the sign of the whole gradient");
         _network = network;
-        _data = data;
         _options = options;
-        _targets = data.TargetMatrix(network.Outputs, network.Loss);
-        _order = new int[data.Count];
+        _train = train;
+        _targets = train.TargetMatrix(network.Outputs, network.Loss);
+        _validation = validation;
+        _validationTargets = validation?.TargetMatrix(network.Outputs, network.Loss);
+        _order = new int[train.Count];
         for (int i = 0; i < _order.Length; i++) _order[i] = i;
         _random = new SeededRandom(options.Seed);
+        Optimizer.Reset(options.Optimizer, network.OptimizerState, options.Optimizer.LearningRate);
+        network.Parameters.CopyTo(network.LastGoodParameters);
+        network.Parameters.CopyTo(network.PreviousGoodParameters);
     }
 
-    /// <summary>The number of epochs run so far.</summary>
+    /// <summary>The number of epochs completed so far.</summary>
     public int Epoch { get; private set; }
 
-    /// <summary>Runs one epoch (forward, loss, backward, update per batch) and returns its loss. Allocates nothing.</summary>
+    /// <summary>The learning rate the next epoch will use: the schedule's rate, halved once per divergence under <see cref="DivergencePolicy.Halve"/>.</summary>
+    public float LearningRate => _options.Schedule.Rate(_options.Optimizer.LearningRate, Epoch) * _rateScale;
+
+    /// <summary>The record of the last completed epoch (default before the first).</summary>
+    public EpochRecord LastEpoch { get; private set; }
+
+    /// <summary>Whether the validation loss has not improved for the patience (the run should stop).</summary>
+    public bool StoppedEarly { get; private set; }
+
+    /// <summary>The epoch with the lowest validation loss so far (0 without validation data or before the first epoch).</summary>
+    public int BestEpoch { get; private set; }
+
+    /// <summary>Whether training diverged beyond what the policy could repair; the network holds the last good parameters.</summary>
+    public bool Diverged { get; private set; }
+
+    /// <summary>How many times the learning rate was halved after a divergence.</summary>
+    public int Halvings { get; private set; }
+
+    /// <summary>Which epoch diverged, what was kept and what to try; null while training is healthy.</summary>
+    public string? DivergenceMessage { get; private set; }
+
+    // ---- state a checkpoint saves and restores (with the network's parameters, optimizer state and best copy) --------
+
+    internal ulong RandomState { get => _random.State; set => _random.State = value; }
+    internal int StepCount { get => _step; set => _step = value; }
+    internal float RateScale { get => _rateScale; set => _rateScale = value; }
+    internal double BestLoss { get => _bestLoss; set => _bestLoss = value; }
+    internal int BadEpochs { get => _badEpochs; set => _badEpochs = value; }
+    internal void RestoreCounters(int epoch, int bestEpoch, int halvings)
+    {
+        Epoch = epoch;
+        BestEpoch = bestEpoch;
+        Halvings = halvings;
+    }
+
+    /// <summary>
+    /// Runs one epoch (forward, loss, backward, update per batch), checks the loss and every parameter for NaN and
+    /// infinity, measures the validation data and tracks the best epoch. Returns the training loss (NaN when the epoch
+    /// diverged and the policy stopped; see <see cref="Diverged"/>). Allocates nothing unless it diverges.
+    /// </summary>
     public double RunEpoch()
     {
+        if (Diverged) throw new FastNetException("training diverged; start a new trainer (with a smaller learning rate)");
         Network net = _network;
-        int count = _data.Count, inputs = net.Inputs, outputs = net.Outputs;
-        float lr = _options.Optimizer.LearningRate;
-        double loss = 0;
-        if (_batch == count)
+        ulong randomState = _random.State;
+        double loss;
+        int correct;
+        while (true)
         {
-            loss = net.TrainStep(_data.Features, _targets, count, _options.Optimizer, lr, ++_step);
-        }
-        else
-        {
-            bool shuffle = _options.Shuffle;
-            if (shuffle) _random.Shuffle(_order);
-            Span<float> x = net.BatchInputs, t = net.BatchTargets;
-            for (int start = 0; start < count; start += _batch)
+            loss = TrainPass(LearningRate, out correct);
+            if (double.IsFinite(loss) && FiniteCheck.AllFinite(net.Parameters)) break;
+            int kept = RestoreLastGood();
+            if (_options.OnDivergence == DivergencePolicy.Stop || Halvings == MaxHalvings)
             {
-                int batch = Math.Min(_batch, count - start);
-                ReadOnlySpan<float> bx, bt;
-                if (shuffle)
-                {
-                    for (int i = 0; i < batch; i++)
-                    {
-                        int row = _order[start + i];
-                        _data.Features.Slice(row * inputs, inputs).CopyTo(x.Slice(i * inputs, inputs));
-                        _targets.AsSpan(row * outputs, outputs).CopyTo(t.Slice(i * outputs, outputs));
-                    }
-                    bx = x.Slice(0, batch * inputs);
-                    bt = t.Slice(0, batch * outputs);
-                }
-                else
-                {
-                    bx = _data.Features.Slice(start * inputs, batch * inputs);
-                    bt = _targets.AsSpan(start * outputs, batch * outputs);
-                }
-                float batchLoss = net.TrainStep(bx, bt, batch, _options.Optimizer, lr, ++_step);
-                loss += Network.LossIsSum(net.Loss) ? batchLoss : (double)batchLoss * batch / count;
+                Diverge(loss, kept);
+                return double.NaN;
+            }
+            Halvings++;
+            _rateScale *= 0.5f;
+            _random.State = randomState;
+            _step = 0;
+            Optimizer.Reset(_options.Optimizer, net.OptimizerState, LearningRate);
+        }
+        net.LastGoodParameters.CopyTo(net.PreviousGoodParameters);
+        net.Parameters.CopyTo(net.LastGoodParameters);
+
+        float rate = LearningRate;
+        Epoch++;
+        var record = new EpochRecord(Epoch, loss)
+        {
+            Accuracy = _train.HasLabels ? (double)correct / _train.Count : null,
+            LearningRate = rate,
+        };
+        if (_validation is not null)
+        {
+            double validationLoss = net.Measure(_validation.Features, _validationTargets, _validation.Labels, _validation.Count,
+                standardize: false, confusion: null, out int validationCorrect);
+            record = record with
+            {
+                ValidationLoss = validationLoss,
+                ValidationAccuracy = _validation.HasLabels ? (double)validationCorrect / _validation.Count : null,
+            };
+            if (validationLoss < _bestLoss)
+            {
+                _bestLoss = validationLoss;
+                BestEpoch = Epoch;
+                _badEpochs = 0;
+                if (_options.Patience > 0) net.Parameters.CopyTo(net.BestParameters);
+            }
+            else if (_options.Patience > 0 && ++_badEpochs >= _options.Patience)
+            {
+                StoppedEarly = true;
             }
         }
-        Epoch++;
+        LastEpoch = record;
         return loss;
     }
 
     /// <summary>
-    /// Runs the configured number of epochs, reporting each to <paramref name="progress"/> (if any), and stops early at
-    /// the end of an epoch once <paramref name="cancellationToken"/> is cancelled.
+    /// Runs the configured number of epochs, reporting each to <paramref name="progress"/> (if any); stops early at the
+    /// end of an epoch once <paramref name="cancellationToken"/> is cancelled, when early stopping says so (then, with
+    /// <see cref="TrainingOptions.RestoreBestWeights"/>, the network gets the best epoch's weights back), or when
+    /// training diverges (then the network keeps the last good weights and the history says why).
     /// </summary>
     public TrainingHistory Run(Action<EpochRecord>? progress = null, CancellationToken cancellationToken = default)
     {
         var history = new TrainingHistory(_options.Epochs);
         long started = Stopwatch.GetTimestamp();
-        for (int e = 0; e < _options.Epochs; e++)
+        for (int e = 0; e < _options.Epochs && !Diverged && !StoppedEarly; e++)
         {
             if (cancellationToken.IsCancellationRequested)
             {
                 history.Cancelled = true;
                 break;
             }
-            var record = new EpochRecord(Epoch + 1, RunEpoch());
-            history.Add(record);
-            progress?.Invoke(record);
+            RunEpoch();
+            if (Diverged) break;
+            history.Add(LastEpoch);
+            progress?.Invoke(LastEpoch);
         }
         history.Elapsed = Stopwatch.GetElapsedTime(started);
+        if (_options.Patience > 0 && _options.RestoreBestWeights && BestEpoch > 0 && BestEpoch != Epoch)
+            _network.BestParameters.CopyTo(_network.Parameters);
+        history.StoppedEarly = StoppedEarly;
+        history.BestEpoch = BestEpoch;
+        history.Diverged = Diverged;
+        history.Halvings = Halvings;
+        history.Message = DivergenceMessage;
         return history;
+    }
+
+    // one pass over the training data at learning rate lr; returns the loss and counts correct predictions (before each update)
+    private double TrainPass(float lr, out int correct)
+    {
+        Network net = _network;
+        Dataset data = _train;
+        int count = data.Count, inputs = net.Inputs, outputs = net.Outputs;
+        ReadOnlySpan<int> labels = data.Labels;
+        correct = 0;
+        if (_batch == count)
+        {
+            double full = net.TrainStep(data.Features, _targets, count, _options.Optimizer, lr, ++_step);
+            if (!labels.IsEmpty) correct = CountCorrect(labels, 0, count, shuffled: false);
+            return full;
+        }
+        double loss = 0;
+        bool shuffle = _options.Shuffle;
+        if (shuffle) _random.Shuffle(_order);
+        Span<float> x = net.BatchInputs, t = net.BatchTargets;
+        for (int start = 0; start < count; start += _batch)
+        {
+            int batch = Math.Min(_batch, count - start);
+            ReadOnlySpan<float> bx, bt;
+            if (shuffle)
+            {
+                for (int i = 0; i < batch; i++)
+                {
+                    int row = _order[start + i];
+                    data.Features.Slice(row * inputs, inputs).CopyTo(x.Slice(i * inputs, inputs));
+                    _targets.AsSpan(row * outputs, outputs).CopyTo(t.Slice(i * outputs, outputs));
+                }
+                bx = x.Slice(0, batch * inputs);
+                bt = t.Slice(0, batch * outputs);
+            }
+            else
+            {
+                bx = data.Features.Slice(start * inputs, batch * inputs);
+                bt = _targets.AsSpan(start * outputs, batch * outputs);
+            }
+            float batchLoss = net.TrainStep(bx, bt, batch, _options.Optimizer, lr, ++_step);
+            loss += Network.LossIsSum(net.Loss) ? batchLoss : (double)batchLoss * batch / count;
+            if (!labels.IsEmpty) correct += CountCorrect(labels, start, batch, shuffle);
+        }
+        return loss;
+    }
+
+    // predictions of the batch just run (still in the output layer) against the labels of its rows
+    private int CountCorrect(ReadOnlySpan<int> labels, int start, int batch, bool shuffled)
+    {
+        int correct = 0;
+        for (int i = 0; i < batch; i++)
+            if (_network.PredictedClass(i) == labels[shuffled ? _order[start + i] : start + i]) correct++;
+        return correct;
+    }
+
+    // Puts back the last finite parameters whose training loss is finite too (weights can be finite yet overflow the
+    // loss); returns the epoch they are from (0 for the initial weights).
+    private int RestoreLastGood()
+    {
+        Network net = _network;
+        net.LastGoodParameters.CopyTo(net.Parameters);
+        double loss = net.Measure(_train.Features, _targets, ReadOnlySpan<int>.Empty, _train.Count, standardize: false, confusion: null, out _);
+        if (double.IsFinite(loss) || Epoch == 0) return Epoch;
+        net.PreviousGoodParameters.CopyTo(net.Parameters);
+        net.PreviousGoodParameters.CopyTo(net.LastGoodParameters);
+        return Epoch - 1;
+    }
+
+    private void Diverge(double loss, int keptEpoch)
+    {
+        Diverged = true;
+        int epoch = Epoch + 1;
+        string kept = keptEpoch == 0 ? "the initial weights" : $"the weights of epoch {keptEpoch}";
+        string what = double.IsFinite(loss) ? "a parameter became NaN or infinite" : $"the loss became {loss.ToString(CultureInfo.InvariantCulture)}";
+        string halved = Halvings > 0 ? $" after {Halvings} halvings of the learning rate" : "";
+        string rate = LearningRate.ToString("G4", CultureInfo.InvariantCulture);
+        DivergenceMessage = $"training diverged at epoch {epoch}{halved}: {what} (learning rate {rate}); kept {kept}. " +
+            "Try a smaller learning rate, standardised inputs, the adam optimizer, or halving the rate on divergence.";
     }
 }

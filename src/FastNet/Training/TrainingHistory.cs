@@ -1,13 +1,15 @@
+using FastNet.Serialization;
+
 namespace FastNet.Training;
 
-/// <summary>What a training run did: one record per completed epoch and how long the epoch loop took.</summary>
+/// <summary>What a training run did: one record per completed epoch, why it stopped, and how long the epoch loop took.</summary>
 public sealed class TrainingHistory
 {
     private readonly List<EpochRecord> _epochs;
 
     internal TrainingHistory(int capacity) => _epochs = new List<EpochRecord>(capacity);
 
-    /// <summary>The completed epochs, in order.</summary>
+    /// <summary>The completed epochs, in order (an epoch that diverged is not among them).</summary>
     public IReadOnlyList<EpochRecord> Epochs => _epochs;
 
     /// <summary>The loss of the last completed epoch (NaN when none ran).</summary>
@@ -18,6 +20,24 @@ public sealed class TrainingHistory
 
     /// <summary>Whether the run stopped early because it was cancelled.</summary>
     public bool Cancelled { get; internal set; }
+
+    /// <summary>Whether early stopping ended the run (the validation loss did not improve for the patience).</summary>
+    public bool StoppedEarly { get; internal set; }
+
+    /// <summary>The epoch with the lowest validation loss (0 without validation data); with early stopping, the weights are this epoch's.</summary>
+    public int BestEpoch { get; internal set; }
+
+    /// <summary>Whether the run stopped because the loss or a parameter became NaN or infinite; the weights are the last good ones.</summary>
+    public bool Diverged { get; internal set; }
+
+    /// <summary>How many times the learning rate was halved after a divergence (<see cref="DivergencePolicy.Halve"/>).</summary>
+    public int Halvings { get; internal set; }
+
+    /// <summary>A sentence for the user when the run diverged: which epoch, what was kept, what to try; null otherwise.</summary>
+    public string? Message { get; internal set; }
+
+    /// <summary>Writes the history as JSON (see docs/training.md), atomically.</summary>
+    public void Save(string path) => AtomicFile.Write(path, stream => TrainingHistoryJson.Write(this, stream));
 
     internal void Add(EpochRecord record) => _epochs.Add(record);
 }

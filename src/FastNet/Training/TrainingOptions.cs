@@ -1,6 +1,8 @@
+using FastNet.Data;
+
 namespace FastNet.Training;
 
-/// <summary>How to train: how long, on which batches, with which update rule.</summary>
+/// <summary>How to train: how long, on which batches, with which update rule, validated how, and what to do on divergence.</summary>
 public sealed record TrainingOptions
 {
     /// <summary>The number of passes over the data (default 1000).</summary>
@@ -12,9 +14,37 @@ public sealed record TrainingOptions
     /// <summary>Whether mini-batches are drawn from a fresh seeded permutation every epoch (default true); full batches are never shuffled.</summary>
     public bool Shuffle { get; init; } = true;
 
-    /// <summary>The seed of the shuffling; the same seed gives bit-identical weights.</summary>
+    /// <summary>The seed of the shuffling and of the validation split; the same seed gives bit-identical weights.</summary>
     public ulong Seed { get; init; }
 
     /// <summary>The update rule and learning rate.</summary>
     public OptimizerOptions Optimizer { get; init; } = new();
+
+    /// <summary>How the learning rate changes over the epochs (constant by default).</summary>
+    public LearningRateSchedule Schedule { get; init; } = LearningRateSchedule.Constant;
+
+    /// <summary>
+    /// Fit a z-score standardisation of the features on the training data (after any validation split) and store it in
+    /// the network, which then applies it in Predict and Evaluate (and in saved model files). A network that already
+    /// standardises keeps its own. Default false.
+    /// </summary>
+    public bool Standardize { get; init; }
+
+    /// <summary>The fraction of the data held out for validation (seeded, in [0, 1); default 0 = none). Not with <see cref="Validation"/>.</summary>
+    public double ValidationFraction { get; init; }
+
+    /// <summary>A separate validation dataset (default none). Not with <see cref="ValidationFraction"/>.</summary>
+    public Dataset? Validation { get; init; }
+
+    /// <summary>
+    /// Early stopping: stop after this many epochs without a lower validation loss, and (with
+    /// <see cref="RestoreBestWeights"/>) end with the best epoch's weights. 0 (the default) turns it off; needs validation data.
+    /// </summary>
+    public int Patience { get; init; }
+
+    /// <summary>With early stopping, end with the weights of the epoch with the lowest validation loss (default true).</summary>
+    public bool RestoreBestWeights { get; init; } = true;
+
+    /// <summary>What to do when an epoch ends with a NaN or infinite loss or parameter (default <see cref="DivergencePolicy.Stop"/>).</summary>
+    public DivergencePolicy OnDivergence { get; init; } = DivergencePolicy.Stop;
 }
