@@ -54,7 +54,7 @@ internal static class GradCheckCommand
     private static void WriteTable(TextWriter output, GradientCheckReport report, string loss)
     {
         GradientCheckOptions o = report.Options;
-        output.WriteLine(Invariant($"{report.Samples} samples, {loss} loss {report.Loss:G8} (double), {report.NetworkLoss:G8} (network); step {o.Step:G3}, allowed error {o.RelativeTolerance:G3}·|numeric| + {o.AbsoluteTolerance:G3}·scale"));
+        output.WriteLine(Invariant($"{report.Samples} samples, {loss} loss {report.Loss:G8} (double), {report.NetworkLoss:G8} (network); step {o.Step:G3}, allowed error {o.RelativeTolerance:G3}·|numeric| + {o.AbsoluteTolerance:G3}·scale + {o.FloorTolerance:G3}·{report.Scale:G3}"));
         output.WriteLine(Invariant($"{"tensor",-16} {"shape",-9} {"checked",8} {"skipped",8} {"scale",10}  {"max abs error",-22} {"max rel error",-22} {"worst: analytic",16} {"numeric",16}  result"));
         foreach (TensorGradientCheck t in report.Tensors)
         {
@@ -85,6 +85,8 @@ internal static class GradCheckCommand
         w.WriteNumber("step", o.Step);
         w.WriteNumber("relativeTolerance", o.RelativeTolerance);
         w.WriteNumber("absoluteTolerance", o.AbsoluteTolerance);
+        w.WriteNumber("floorTolerance", o.FloorTolerance);
+        w.WriteNumber("scale", report.Scale);
         if (o.SamplesPerTensor is { } n) w.WriteNumber("samplesPerTensor", n); else w.WriteNull("samplesPerTensor");
         w.WriteNumber("seed", o.Seed);
         w.WriteStartArray("tensors");

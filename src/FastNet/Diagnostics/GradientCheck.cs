@@ -101,6 +101,7 @@ public static class GradientCheck
             }
         }
 
+        double checkScale = TensorGradientCheck.LargestMagnitude(numeric, skipped);
         var results = new TensorGradientCheck[tensorCount];
         for (int s = 0; s < tensorCount; s++)
         {
@@ -110,9 +111,9 @@ public static class GradientCheck
                 ? analyticInput
                 : analytic.AsSpan(tensor.Offset, tensor.Rows * tensor.Columns);
             results[s] = TensorGradientCheck.Summarize(tensor.Name, tensor.Kind, tensor.Layer, tensor.Rows, tensor.Columns,
-                sampler.Indices.AsSpan(start, count), tensorAnalytic, numeric.AsSpan(start, count), skipped.AsSpan(start, count), options);
+                sampler.Indices.AsSpan(start, count), tensorAnalytic, numeric.AsSpan(start, count), skipped.AsSpan(start, count), checkScale, options);
         }
-        return new GradientCheckReport(results, rows, evaluator.PointLoss, networkLoss, options);
+        return new GradientCheckReport(results, rows, evaluator.PointLoss, networkLoss, checkScale, options);
     }
 
     /// <summary>
@@ -152,9 +153,9 @@ public static class GradientCheck
             numeric[c] = (plus - minus) / (up - down);
         }
         var result = TensorGradientCheck.Summarize("point", GradientTensorKind.Point, -1, 1, point.Length,
-            sampler.Indices.AsSpan(start, count), analytic, numeric, skipped, options);
+            sampler.Indices.AsSpan(start, count), analytic, numeric, skipped, TensorGradientCheck.LargestMagnitude(numeric, skipped), options);
         double value = loss(point);
-        return new GradientCheckReport([result], 1, value, value, options);
+        return new GradientCheckReport([result], 1, value, value, result.Scale, options);
     }
 
     private static void CheckFinite(ReadOnlySpan<float> values, string what)

@@ -3,9 +3,9 @@ namespace FastNet.Diagnostics;
 /// <summary>
 /// How <see cref="GradientCheck"/> differentiates numerically and when it calls an analytic gradient correct. A
 /// coordinate passes when |analytic − numeric| ≤ <see cref="RelativeTolerance"/>·|numeric| +
-/// <see cref="AbsoluteTolerance"/>·S, where S is the tensor's gradient scale: the largest |numeric| among its compared
-/// coordinates (so multiplying the loss by a constant never changes a verdict). docs/gradient-checking.md justifies
-/// the defaults.
+/// <see cref="AbsoluteTolerance"/>·S + <see cref="FloorTolerance"/>·S*, where S is the tensor's gradient scale (the
+/// largest |numeric| among its compared coordinates) and S* the largest over every tensor of the check; so multiplying
+/// the loss by a constant never changes a verdict. docs/gradient-checking.md justifies the defaults.
 /// </summary>
 public sealed record GradientCheckOptions
 {
@@ -26,6 +26,13 @@ public sealed record GradientCheckOptions
     public double AbsoluteTolerance { get; init; } = 1e-4;
 
     /// <summary>
+    /// The error allowed per coordinate as a fraction of S*, the largest |numeric| of the whole check (default 1e-5):
+    /// the floor for a tensor whose gradients all but vanish (behind dead relu or saturated units), where float32's
+    /// rounding of O(1) activations, not the tensor's own tiny scale, sets the error.
+    /// </summary>
+    public double FloorTolerance { get; init; } = 1e-5;
+
+    /// <summary>
     /// When set, at most this many coordinates of each tensor are checked, drawn without replacement with
     /// <see cref="Seed"/>; null (the default) checks every coordinate. Each checked coordinate costs two evaluations of the
     /// loss above the layer it belongs to, over the whole batch.
@@ -43,6 +50,8 @@ public sealed record GradientCheckOptions
             throw new FastNetException($"the relative tolerance must be a finite number ≥ 0, not {RelativeTolerance}");
         if (!(AbsoluteTolerance >= 0) || !double.IsFinite(AbsoluteTolerance))
             throw new FastNetException($"the absolute tolerance must be a finite number ≥ 0, not {AbsoluteTolerance}");
+        if (!(FloorTolerance >= 0) || !double.IsFinite(FloorTolerance))
+            throw new FastNetException($"the floor tolerance must be a finite number ≥ 0, not {FloorTolerance}");
         if (SamplesPerTensor is < 1)
             throw new FastNetException($"the samples per tensor must be at least 1, not {SamplesPerTensor}");
     }

@@ -4,8 +4,9 @@ namespace FastNet.Diagnostics;
 public sealed class GradientCheckReport
 {
     internal GradientCheckReport(IReadOnlyList<TensorGradientCheck> tensors, int samples, double loss, double networkLoss,
-        GradientCheckOptions options)
+        double scale, GradientCheckOptions options)
     {
+        Scale = scale;
         Tensors = tensors;
         Samples = samples;
         Loss = loss;
@@ -37,6 +38,12 @@ public sealed class GradientCheckReport
 
     /// <summary>The loss as the network computes it in float32 during its backward pass (equal to <see cref="Loss"/> for <see cref="GradientCheck.Compare"/>).</summary>
     public double NetworkLoss { get; }
+
+    /// <summary>
+    /// The largest |numeric| compared in any tensor; <see cref="GradientCheckOptions.FloorTolerance"/> is a fraction of
+    /// it.
+    /// </summary>
+    public double Scale { get; }
 
     /// <summary>The options the check ran with.</summary>
     public GradientCheckOptions Options { get; }

@@ -4,7 +4,7 @@ namespace FastNet.Diagnostics;
 /// <param name="Index">The flat (row-major) index in the tensor; −1 when no coordinate was checked.</param>
 /// <param name="Analytic">The gradient from the backward pass (or the caller).</param>
 /// <param name="Numeric">The central difference of the loss in double precision.</param>
-/// <param name="Tolerance">The error allowed here: RelativeTolerance·|numeric| + AbsoluteTolerance·S.</param>
+/// <param name="Tolerance">The error allowed here (see <see cref="GradientCheckOptions"/>).</param>
 public readonly record struct GradientDifference(int Index, double Analytic, double Numeric, double Tolerance)
 {
     /// <summary>|analytic − numeric|.</summary>

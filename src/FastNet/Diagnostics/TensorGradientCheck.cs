@@ -83,11 +83,9 @@ public sealed class TensorGradientCheck
     /// </summary>
     internal static TensorGradientCheck Summarize(string name, GradientTensorKind kind, int layer, int rows, int columns,
         ReadOnlySpan<int> indices, ReadOnlySpan<double> analytic, ReadOnlySpan<double> numeric, ReadOnlySpan<bool> skipped,
-        GradientCheckOptions options)
+        double checkScale, GradientCheckOptions options)
     {
-        double scale = 0;
-        for (int c = 0; c < numeric.Length; c++)
-            if (!skipped[c] && double.IsFinite(numeric[c])) scale = Math.Max(scale, Math.Abs(numeric[c]));
+        double scale = LargestMagnitude(numeric, skipped);
         var none = new GradientDifference(-1, 0, 0, 0);
         GradientDifference largestAbsolute = none, largestRelative = none, worst = none;
         int compared = 0, left = 0;
@@ -99,7 +97,7 @@ public sealed class TensorGradientCheck
                 continue;
             }
             int index = indices[c];
-            double tolerance = options.RelativeTolerance * Math.Abs(numeric[c]) + options.AbsoluteTolerance * scale;
+            double tolerance = options.RelativeTolerance * Math.Abs(numeric[c]) + options.AbsoluteTolerance * scale + options.FloorTolerance * checkScale;
             var difference = new GradientDifference(index, analytic[index], numeric[c], tolerance);
             if (compared == 0 || Exceeds(difference.AbsoluteError, largestAbsolute.AbsoluteError)) largestAbsolute = difference;
             if (compared == 0 || Exceeds(difference.RelativeError, largestRelative.RelativeError)) largestRelative = difference;
@@ -107,6 +105,15 @@ public sealed class TensorGradientCheck
             compared++;
         }
         return new TensorGradientCheck(name, kind, layer, rows, columns, compared, left, scale, largestAbsolute, largestRelative, worst);
+    }
+
+    /// <summary>The largest finite |numeric| not skipped; 0 when there is none.</summary>
+    internal static double LargestMagnitude(ReadOnlySpan<double> numeric, ReadOnlySpan<bool> skipped)
+    {
+        double scale = 0;
+        for (int c = 0; c < numeric.Length; c++)
+            if (!skipped[c] && double.IsFinite(numeric[c])) scale = Math.Max(scale, Math.Abs(numeric[c]));
+        return scale;
     }
 
     // a > b, with NaN (a non-finite analytic gradient) above everything

@@ -79,6 +79,22 @@ public class GradientCheckTests
     }
 
     [Fact]
+    public void ATensorBehindDeadReluUnitsIsJudgedAgainstTheWholeCheck()
+    {
+        // every relu unit is off, so the tanh layer's exact output is 0 and layer 2's weights have gradient 0; float32
+        // may round tanh(0) to ±2⁻²⁴ (vectorised tanh does), leaving an analytic gradient of 1e-8 against a numeric 0
+        Network network = new NetworkBuilder(2).Dense(3, Activation.Relu, bias: false).Dense(13, Activation.Tanh, bias: false)
+            .Dense(3, Activation.Tanh).WithLoss(Loss.Mse).WithSeed(2).Build();
+        network.Weights(0).Fill(-1f);
+        GradientCheckReport report = GradientCheck.Run(network, [0.5f, 0.75f], [0.25f, -0.5f, 0.125f]);
+        TensorGradientCheck hidden = report.Tensors.Single(t => t.Name == "layer 2 weights");
+        Assert.Equal(0, hidden.Scale);
+        Assert.True(report.Scale > 0.01);
+        Assert.True(report.Passed, string.Join("\n", report.Tensors));
+        Assert.Equal(report.Options.FloorTolerance * report.Scale, hidden.Worst.Tolerance);
+    }
+
+    [Fact]
     public void SamplingChecksAtMostTheRequestedCoordinatesPerTensor()
     {
         Network network = new NetworkBuilder(6).Dense(9, Activation.Tanh).Dense(2, Activation.Identity).WithLoss(Loss.Mse).WithSeed(5).Build();
@@ -102,6 +118,11 @@ public class GradientCheckTests
         e = Assert.Throws<FastNetException>(() => GradientCheck.Compare(p => p[0], [1.0], [1.0], options));
         Assert.Contains(what, e.Message);
     }
+
+    [Fact]
+    public void ANegativeFloorToleranceIsRefused() =>
+        Assert.Contains("floor tolerance", Assert.Throws<FastNetException>(() =>
+            GradientCheck.Compare(p => p[0], [1.0], [1.0], new GradientCheckOptions { FloorTolerance = -1e-5 })).Message);
 
     [Fact]
     public void SizesThatDoNotFitTheNetworkAreRefused()
