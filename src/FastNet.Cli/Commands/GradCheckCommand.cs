@@ -126,7 +126,7 @@ internal static class GradCheckCommand
         Number(w, "numeric", d.Numeric);
         Number(w, "absoluteError", d.AbsoluteError);
         Number(w, "relativeError", d.RelativeError);
-        w.WriteNumber("tolerance", d.Tolerance);
+        Number(w, "tolerance", d.Tolerance);
         w.WriteEndObject();
     }
 

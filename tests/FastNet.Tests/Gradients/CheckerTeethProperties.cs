@@ -67,6 +67,21 @@ public class CheckerTeethProperties
     }
 
     [Fact]
+    public void ANonFiniteAnalyticGradientFailsAtItsIndex()
+    {
+        var c = new Case([0.5, -1.25, 2.0, 0.75], [1, 0, -1, 0.5], 0, 1);
+        foreach (double bad in new[] { double.NaN, double.PositiveInfinity })
+        {
+            double[] analytic = Gradient(c);
+            analytic[2] = bad;
+            TensorGradientCheck tensor = GradientCheck.Compare(Loss(c), c.Point, analytic).Tensors[0];
+            Assert.False(tensor.Passed);
+            Assert.Equal(2, tensor.Worst.Index);
+            Assert.Equal(2, tensor.LargestAbsoluteError.Index);
+        }
+    }
+
+    [Fact]
     public void SamplingChecksTheRequestedNumberOfCoordinatesTheSameWayForTheSameSeed()
     {
         var c = new Case([.. Enumerable.Range(0, 50).Select(i => Math.Sin(i))], new double[50], 0, 1);

@@ -90,9 +90,3 @@ public sealed record NetworkCase(int Inputs, LayerSpec[] Layers, Loss Loss, int 
         return specs;
     }
 }
-
-/// <summary>The arbitraries of the property suite, for <c>[Property(Arbitrary = [typeof(Arbitraries)])]</c>.</summary>
-public static class Arbitraries
-{
-    public static Arbitrary<NetworkCase> NetworkCases() => Arb.From(NetworkCase.Generator);
-}

@@ -1,4 +1,4 @@
-namespace FastNet.Tests.Properties;
+namespace FastNet.Tests.Support;
 
 /// <summary>
 /// A slice that starts at an odd offset inside a larger array whose other elements hold a sentinel, so a property can
