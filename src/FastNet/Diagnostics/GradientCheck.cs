@@ -41,79 +41,89 @@ public static class GradientCheck
         CheckFinite(x, "input");
         CheckFinite(t, "target");
 
-        // analytic: the network's own backward pass, chunk by chunk; a mean loss weighs each chunk by its share of rows
-        var analytic = new double[network.ParameterCount];
-        var analyticInput = new double[rows * inputs];
-        double networkLoss = 0;
-        for (int start = 0; start < rows; start += network.MaxBatch)
-        {
-            int batch = Math.Min(network.MaxBatch, rows - start);
-            double weight = Network.LossIsSum(network.Loss) ? 1 : (double)batch / rows;
-            networkLoss += weight * network.ComputeGradients(
-                x.Slice(start * inputs, batch * inputs), t.Slice(start * outputs, batch * outputs), batch, inputGradient: true);
-            ReadOnlySpan<float> gradients = network.Gradients;
-            for (int i = 0; i < analytic.Length; i++) analytic[i] += weight * gradients[i];
-            ReadOnlySpan<float> dx = network.InputGradient.Slice(0, batch * inputs);
-            for (int i = 0; i < dx.Length; i++) analyticInput[start * inputs + i] = weight * dx[i];
-        }
+        (double[] analytic, double[] analyticInput, double networkLoss) = Analytic(network, x, t, rows);
+        var evaluator = new DoubleEvaluator(network, x, t, rows);
+        TensorShape[] tensors = Shapes(network, rows);
 
         // numeric: which coordinates, then a central difference in double for each
-        var evaluator = new DoubleEvaluator(network, x, t, rows);
-        int layers = network.Layers.Count;
-        var tensors = new TensorShape[2 * layers + 1];
-        int tensorCount = 0, fanIn = inputs, offset = 0;
-        for (int l = 0; l < layers; l++)
-        {
-            LayerSpec spec = network.Layers[l];
-            tensors[tensorCount++] = new TensorShape($"layer {l} weights", GradientTensorKind.Weights, l, fanIn, spec.Units, offset);
-            offset += fanIn * spec.Units;
-            if (spec.Bias)
-            {
-                tensors[tensorCount++] = new TensorShape($"layer {l} bias", GradientTensorKind.Bias, l, 1, spec.Units, offset);
-                offset += spec.Units;
-            }
-            fanIn = spec.Units;
-        }
-        tensors[tensorCount++] = new TensorShape("input", GradientTensorKind.Input, -1, rows, inputs, 0);
-
-        var lengths = new int[tensorCount];
-        for (int s = 0; s < tensorCount; s++) lengths[s] = tensors[s].Rows * tensors[s].Columns;
+        var lengths = new int[tensors.Length];
+        for (int s = 0; s < tensors.Length; s++) lengths[s] = tensors[s].Rows * tensors[s].Columns;
         var sampler = new CoordinateSampler(options, lengths);
         var numeric = new double[sampler.Capacity];
         var skipped = new bool[sampler.Capacity];
-        var ranges = new (int Start, int Count)[tensorCount];
-        double h = options.Step;
-        for (int s = 0; s < tensorCount; s++)
+        var ranges = new (int Start, int Count)[tensors.Length];
+        for (int s = 0; s < tensors.Length; s++)
         {
             TensorShape tensor = tensors[s];
             ranges[s] = sampler.Select(lengths[s]);
             for (int c = ranges[s].Start; c < ranges[s].Start + ranges[s].Count; c++)
             {
                 int row = sampler.Indices[c] / tensor.Columns, column = sampler.Indices[c] % tensor.Columns;
-                bool kink;
                 numeric[c] = tensor.Kind switch
                 {
-                    GradientTensorKind.Weights => evaluator.WeightDerivative(tensor.Layer, row, column, h, out kink),
-                    GradientTensorKind.Bias => evaluator.BiasDerivative(tensor.Layer, column, h, out kink),
-                    _ => evaluator.InputDerivative(row, column, h, out kink),
+                    GradientTensorKind.Weights => evaluator.WeightDerivative(tensor.Layer, row, column, options.Step, out skipped[c]),
+                    GradientTensorKind.Bias => evaluator.BiasDerivative(tensor.Layer, column, options.Step, out skipped[c]),
+                    _ => evaluator.InputDerivative(row, column, options.Step, out skipped[c]),
                 };
-                skipped[c] = kink;
             }
         }
 
         double checkScale = TensorGradientCheck.LargestMagnitude(numeric, skipped);
-        var results = new TensorGradientCheck[tensorCount];
-        for (int s = 0; s < tensorCount; s++)
+        var results = new TensorGradientCheck[tensors.Length];
+        for (int s = 0; s < tensors.Length; s++)
         {
             TensorShape tensor = tensors[s];
             (int start, int count) = ranges[s];
             ReadOnlySpan<double> tensorAnalytic = tensor.Kind == GradientTensorKind.Input
                 ? analyticInput
-                : analytic.AsSpan(tensor.Offset, tensor.Rows * tensor.Columns);
+                : analytic.AsSpan(tensor.Offset, lengths[s]);
             results[s] = TensorGradientCheck.Summarize(tensor.Name, tensor.Kind, tensor.Layer, tensor.Rows, tensor.Columns,
                 sampler.Indices.AsSpan(start, count), tensorAnalytic, numeric.AsSpan(start, count), skipped.AsSpan(start, count), checkScale, options);
         }
         return new GradientCheckReport(results, rows, evaluator.PointLoss, networkLoss, checkScale, options);
+    }
+
+    // The network's own backward pass, chunk by chunk: ∂L/∂θ in its parameter layout, ∂L/∂x, and L. A mean loss weighs
+    // each chunk by its share of the rows; sse adds them.
+    private static (double[] Parameters, double[] Input, double Loss) Analytic(Network network, ReadOnlySpan<float> x, ReadOnlySpan<float> t, int rows)
+    {
+        int inputs = network.Inputs, outputs = network.Outputs;
+        var analytic = new double[network.ParameterCount];
+        var analyticInput = new double[rows * inputs];
+        double loss = 0;
+        for (int start = 0; start < rows; start += network.MaxBatch)
+        {
+            int batch = Math.Min(network.MaxBatch, rows - start);
+            double weight = Network.LossIsSum(network.Loss) ? 1 : (double)batch / rows;
+            loss += weight * network.ComputeGradients(
+                x.Slice(start * inputs, batch * inputs), t.Slice(start * outputs, batch * outputs), batch, inputGradient: true);
+            ReadOnlySpan<float> gradients = network.Gradients;
+            for (int i = 0; i < analytic.Length; i++) analytic[i] += weight * gradients[i];
+            ReadOnlySpan<float> dx = network.InputGradient.Slice(0, batch * inputs);
+            for (int i = 0; i < dx.Length; i++) analyticInput[start * inputs + i] = weight * dx[i];
+        }
+        return (analytic, analyticInput, loss);
+    }
+
+    // layer 0's W and b, layer 1's, ..., then x; offsets into the parameter layout (W then b per layer)
+    private static TensorShape[] Shapes(Network network, int rows)
+    {
+        var tensors = new List<TensorShape>(2 * network.Layers.Count + 1);
+        int fanIn = network.Inputs, offset = 0;
+        for (int l = 0; l < network.Layers.Count; l++)
+        {
+            LayerSpec spec = network.Layers[l];
+            tensors.Add(new TensorShape($"layer {l} weights", GradientTensorKind.Weights, l, fanIn, spec.Units, offset));
+            offset += fanIn * spec.Units;
+            if (spec.Bias)
+            {
+                tensors.Add(new TensorShape($"layer {l} bias", GradientTensorKind.Bias, l, 1, spec.Units, offset));
+                offset += spec.Units;
+            }
+            fanIn = spec.Units;
+        }
+        tensors.Add(new TensorShape("input", GradientTensorKind.Input, -1, rows, network.Inputs, 0));
+        return [.. tensors];
     }
 
     /// <summary>
