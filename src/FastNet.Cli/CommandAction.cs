@@ -21,7 +21,7 @@ internal static class CommandAction
         }
         catch (UsageException e)
         {
-            error.WriteLine($"error: {e.Message} (see 'fastnet {result.CommandResult.Command.Name} --help')");
+            error.WriteLine($"error: {e.Message} (see '{FastNetCli.CommandPath(result.CommandResult)} --help')");
             return FastNetCli.UsageError;
         }
         catch (FastNetException e)

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Parsing;
 using FastNet.Cli.Commands;
 
 namespace FastNet.Cli;
@@ -10,15 +12,23 @@ internal static class FastNetCli
     public const int Failure = 1;
     public const int UsageError = 2;
 
-    public static RootCommand CreateRoot()
+    /// <summary>The root command, named <c>fastnet</c> (not after the assembly) so help and usage read as users type it.</summary>
+    public static Command CreateRoot()
     {
-        var root = new RootCommand("FastNet: fast, allocation-free multilayer perceptrons for .NET.\n" +
-            "Example: fastnet demo --out pictures");
+        var root = new Command("fastnet", "FastNet: fast, allocation-free multilayer perceptrons for .NET.\n" +
+            "Example: fastnet demo --out pictures")
+        {
+            new HelpOption(), new VersionOption { Action = new VersionAction() },
+        };
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(DataCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(PredictCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
+        root.Subcommands.Add(PlotCommand.Create());
+        root.Subcommands.Add(InfoCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(GradCheckCommand.Create());
         return root;
     }
@@ -26,14 +36,23 @@ internal static class FastNetCli
     /// <summary>Runs the command line <paramref name="args"/> writing to the given streams; returns the exit code.</summary>
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
-        RootCommand root = CreateRoot();
+        Command root = CreateRoot();
         ParseResult result = root.Parse(args);
         if (result.Errors.Count > 0)
         {
-            string command = result.CommandResult.Command == root ? "fastnet" : "fastnet " + result.CommandResult.Command.Name;
-            error.WriteLine($"error: {result.Errors[0].Message} (see '{command} --help')");
+            string message = string.Join(' ', result.Errors[0].Message.Split((char[])['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            error.WriteLine($"error: {message} (see '{CommandPath(result.CommandResult)} --help')");
             return UsageError;
         }
         return result.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+    }
+
+    /// <summary>The command as typed, e.g. <c>fastnet data circles</c>.</summary>
+    public static string CommandPath(CommandResult command)
+    {
+        var names = new List<string>();
+        for (SymbolResult? s = command; s is not null; s = s.Parent)
+            if (s is CommandResult c) names.Insert(0, c.Command.Name);
+        return string.Join(' ', names);
     }
 }

@@ -13,15 +13,16 @@ internal static class EvalCommand
         var model = CliOptions.Model();
         var data = CliOptions.Data();
         var json = CliOptions.Json();
+        var labelColumn = CliOptions.LabelColumn();
         var command = new Command("eval", "Evaluate a model on a dataset: loss, accuracy, confusion matrix, sample count.\nExample: fastnet eval --model model.json --data data/moons.json")
         {
-            model, data, json,
+            model, data, json, labelColumn,
         };
         CommandAction.Set(command, (result, output) =>
         {
-            Network network = ModelFile.Load(result.GetValue(model)!);
+            Network network = ModelInput.Load(result.GetValue(model)!).Network;
             string dataPath = result.GetValue(data)!;
-            Dataset dataset = Dataset.Load(dataPath);
+            Dataset dataset = Dataset.Load(dataPath, result.GetValue(labelColumn));
             Evaluation evaluation;
             try
             {

@@ -21,19 +21,20 @@ internal static class GradCheckCommand
         var samples = new Option<int?>("--samples") { Description = "Check at most N random coordinates per tensor (default: all)", HelpName = "N" };
         var seed = CliOptions.Seed("The seed of the coordinate sample");
         var json = CliOptions.Json();
+        var labelColumn = CliOptions.LabelColumn();
         var command = new Command("gradcheck",
             "Check a model's gradients against central differences of its loss (double precision).\n" +
             "Example: fastnet gradcheck --model model.json --data data/moons.json")
         {
-            model, data, samples, seed, json,
+            model, data, samples, seed, json, labelColumn,
         };
         CommandAction.Set(command, (result, output) =>
         {
             int? perTensor = result.GetValue(samples);
             if (perTensor is < 1) throw new UsageException($"--samples: {perTensor} is not a positive whole number");
             string modelPath = result.GetValue(model)!, dataPath = result.GetValue(data)!;
-            Network network = ModelFile.Load(modelPath);
-            Dataset dataset = Dataset.Load(dataPath);
+            Network network = ModelInput.Load(modelPath).Network;
+            Dataset dataset = Dataset.Load(dataPath, result.GetValue(labelColumn));
             var options = new GradientCheckOptions { SamplesPerTensor = perTensor, Seed = result.GetValue(seed) };
             GradientCheckReport report;
             try

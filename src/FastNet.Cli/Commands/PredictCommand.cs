@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using FastNet.Data;
-using FastNet.Serialization;
 
 namespace FastNet.Cli.Commands;
 
@@ -14,9 +13,10 @@ internal static class PredictCommand
         var input = new Option<string[]>("--input") { Description = "One sample as x1,x2,... (repeatable)", HelpName = "X", AllowMultipleArgumentsPerToken = false };
         var data = CliOptions.Data(required: false, "Predict every sample of this dataset file instead");
         var json = CliOptions.Json();
+        var labelColumn = CliOptions.LabelColumn();
         var command = new Command("predict", "Run a model on samples.\nExample: fastnet predict --model model.json --input 0,-0.5 --input 1,1")
         {
-            model, input, data, json,
+            model, input, data, json, labelColumn,
         };
         CommandAction.Set(command, (result, output) =>
         {
@@ -25,11 +25,11 @@ internal static class PredictCommand
             if ((inputs.Length == 0) == (dataPath is null)) throw new UsageException("give either --input (one or more) or --data");
             var rows = new float[inputs.Length][];
             for (int i = 0; i < inputs.Length; i++) rows[i] = ArgumentParsers.Vector(inputs[i], "--input");
-            Network network = ModelFile.Load(result.GetValue(model)!);
+            Network network = ModelInput.Load(result.GetValue(model)!).Network;
             float[] x;
             if (dataPath is not null)
             {
-                Dataset dataset = Dataset.Load(dataPath);
+                Dataset dataset = Dataset.Load(dataPath, result.GetValue(labelColumn));
                 if (dataset.FeatureCount != network.Inputs)
                     throw new FastNetException($"{dataPath}: has {dataset.FeatureCount} features per sample but the model takes {network.Inputs}");
                 x = dataset.Features.ToArray();

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using FastNet.Cli.Progress;
 using FastNet.Data;
 using FastNet.Serialization;
 using FastNet.Training;
@@ -22,6 +23,8 @@ internal static class TrainCommand
         var seed = CliOptions.Seed("Seed of the initial weights and of the shuffling");
         var outOption = new Option<string>("--out") { Description = "Where to save the trained model (JSON)", Required = true, HelpName = "MODEL" };
         var json = CliOptions.Json();
+        var quiet = CliOptions.Quiet();
+        var labelColumn = CliOptions.LabelColumn();
         var optimizer = new Option<string>("--optimizer") { Description = "sgd, momentum, nesterov, adam or rprop (full batch only)", DefaultValueFactory = _ => "sgd", HelpName = "NAME" };
         var momentum = new Option<float?>("--momentum") { Description = "μ for momentum and nesterov, in [0, 1) (default 0.9)", HelpName = "M" };
         var weightDecay = new Option<float>("--weight-decay") { Description = "L2 weight decay λ (g += λ·w, PyTorch-style), default 0", HelpName = "L2" };
@@ -32,12 +35,12 @@ internal static class TrainCommand
         var standardize = new Option<bool>("--standardize") { Description = "Z-score the features (fitted on the training data, stored in the model)" };
         var lrDecay = new Option<string>("--lr-decay") { Description = "constant, step:EVERY:FACTOR or exp:GAMMA", DefaultValueFactory = _ => "constant", HelpName = "SCHEDULE" };
         var historyOption = new Option<string>("--history") { Description = "Write the per-epoch history (loss, accuracy, validation) to this JSON file", HelpName = "FILE" };
-        var onDivergence = new Option<string>("--on-divergence") { Description = "stop (keep the last good weights) or halve (halve the rate and retry); default stop", DefaultValueFactory = _ => "stop", HelpName = "POLICY" };
+        var onDivergence = new Option<string>("--on-divergence") { Description = "stop (keep the last good weights) or halve (halve the rate and retry)", DefaultValueFactory = _ => "stop", HelpName = "POLICY" };
         var command = new Command("train", "Train a network and save it.\nExample: fastnet train --data data/moons.json --layers 4:sigmoid,1:sigmoid --loss sse --lr 0.5 --epochs 3000 --out model.json\n" +
             "         fastnet train --data iris.json --layers 16:relu,3:softmax --loss ce --optimizer adam --lr 0.01 --batch 32 --standardize --val-split 0.2 --patience 20 --out iris-model.json")
         {
             data, layers, noBias, init, loss, lr, epochs, batch, seed, outOption, json,
-            optimizer, momentum, weightDecay, noShuffle, valSplit, valData, patience, standardize, lrDecay, historyOption, onDivergence,
+            optimizer, momentum, weightDecay, noShuffle, valSplit, valData, patience, standardize, lrDecay, historyOption, onDivergence, quiet, labelColumn,
         };
         CommandAction.Set(command, (result, output) =>
         {
@@ -61,11 +64,11 @@ internal static class TrainCommand
             if (patienceValue is < 1) throw new UsageException($"--patience: must be at least 1, not {patienceValue}");
             if (patienceValue is not null && split is null && valPath is null) throw new UsageException("--patience needs validation data: add --val-split F or --val-data FILE");
 
-            Dataset dataset = Dataset.Load(result.GetValue(data)!);
-            Dataset? validation = valPath is null ? null : Dataset.Load(valPath);
+            Dataset dataset = Dataset.Load(result.GetValue(data)!, result.GetValue(labelColumn));
+            Dataset? validation = valPath is null ? null : Dataset.Load(valPath, result.GetValue(labelColumn));
             int maxBatch = batchSize == 0 ? dataset.Count : Math.Min(batchSize, dataset.Count);
             Network network = initPath is not null
-                ? ModelFile.Load(initPath, maxBatch)
+                ? ModelInput.Load(initPath, maxBatch).Network
                 : Build(dataset, ArgumentParsers.Layers(layerText!, !result.GetValue(noBias)),
                     ArgumentParsers.Loss(result.GetValue(loss) ?? "sse"), seedValue, maxBatch);
             var options = new TrainingOptions
@@ -82,7 +85,9 @@ internal static class TrainCommand
                 Patience = patienceValue ?? 0,
                 OnDivergence = policy,
             };
-            TrainingHistory history = new Trainer(network, dataset, options).Run();
+            TrainingHistory history;
+            using (TrainingProgress? progress = TrainingProgress.Start(output, epochCount, quiet: result.GetValue(quiet) || result.GetValue(json)))
+                history = new Trainer(network, dataset, options).Run(progress is null ? null : progress.Report);
             Evaluation evaluation = network.Evaluate(dataset);
             if (!double.IsFinite(evaluation.Loss))
                 throw new FastNetException($"training diverged (loss {evaluation.Loss}); lower --lr; the model was not saved");

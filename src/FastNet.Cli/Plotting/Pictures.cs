@@ -20,6 +20,11 @@ internal static class Pictures
     }
 
     /// <summary>The network's output (first output, or the predicted class for several) over the data's extent, points on top.</summary>
+    /// <param name="network">The model; it must take 2 inputs.</param>
+    /// <param name="data">The points drawn on top; their extent sets the picture's.</param>
+    /// <param name="path">The PNG to write.</param>
+    /// <param name="title">The picture's title.</param>
+    /// <remarks>The plane's points are raw inputs: the network applies its own standardisation, if any.</remarks>
     public static void SaveDecisionBoundary(Network network, Dataset data, string path, string title)
     {
         if (network.Inputs != 2) throw new FastNetException($"a decision boundary needs a network with 2 inputs, not {network.Inputs}");
@@ -42,12 +47,61 @@ internal static class Pictures
         Plot plot = NewPlot(title);
         var heatmap = plot.Add.Heatmap(intensities);
         heatmap.Extent = new CoordinateRect(left, right, bottom, top);
-        heatmap.Colormap = new ScottPlot.Colormaps.CustomInterpolated([new Color(189, 215, 238), Colors.White, new Color(199, 233, 192)]);
+        if (network.Outputs == 1)
+        {
+            // one output: blue (label 0) through white (0.5) to green (label 1), as in the seed
+            heatmap.Colormap = new ScottPlot.Colormaps.CustomInterpolated([new Color(189, 215, 238), Colors.White, new Color(199, 233, 192)]);
+            if (network.Layers[^1].Activation == Activation.Sigmoid) heatmap.ManualRange = new ScottPlot.Range(0, 1);
+        }
+        else
+        {
+            // several outputs: each predicted class in a light version of its points' colour
+            var light = new Color[network.Outputs];
+            for (int k = 0; k < light.Length; k++) light[k] = Lighten(ClassColors[k % ClassColors.Length]);
+            heatmap.Colormap = new ScottPlot.Colormaps.CustomInterpolated(light);
+            heatmap.ManualRange = new ScottPlot.Range(0, network.Outputs - 1);
+        }
         plot.Add.ColorBar(heatmap).Label = network.Outputs == 1 ? "network output" : "predicted class";
         AddPoints(plot, data);
         plot.Axes.SetLimits(left, right, bottom, top);
         Save(plot, path);
     }
+
+    /// <summary>The training loss (and validation loss) per epoch, with the accuracies on a second axis when recorded.</summary>
+    public static void SaveCurves(TrainingCurves curves, string path, string title)
+    {
+        var plot = new Plot();
+        plot.Title(title);
+        plot.XLabel("epoch");
+        plot.YLabel("loss");
+        AddCurve(plot, curves, curves.Loss, "training loss", ClassColors[0], dashed: false, rightAxis: false);
+        AddCurve(plot, curves, curves.ValidationLoss, "validation loss", Colors.OrangeRed, dashed: false, rightAxis: false);
+        AddCurve(plot, curves, curves.Accuracy, "training accuracy (right axis)", ClassColors[0], dashed: true, rightAxis: true);
+        AddCurve(plot, curves, curves.ValidationAccuracy, "validation accuracy (right axis)", Colors.OrangeRed, dashed: true, rightAxis: true);
+        if (curves.Accuracy is not null || curves.ValidationAccuracy is not null) plot.Axes.Right.Label.Text = "accuracy";
+        plot.ShowLegend(Alignment.UpperRight);
+        Save(plot, path);
+    }
+
+    private static void AddCurve(Plot plot, TrainingCurves curves, double[]? values, string label, Color color, bool dashed, bool rightAxis)
+    {
+        if (values is null) return;
+        (double[] xs, double[] ys) = curves.Recorded(values);
+        if (xs.Length == 0) return;
+        var line = plot.Add.ScatterLine(xs, ys, color);
+        line.LegendText = label;
+        line.LineWidth = 2;
+        if (xs.Length == 1)
+        {
+            line.MarkerShape = MarkerShape.FilledCircle;
+            line.MarkerSize = 6;
+        }
+        if (dashed) line.LinePattern = LinePattern.Dashed;
+        if (rightAxis) line.Axes.YAxis = plot.Axes.Right;
+    }
+
+    private static Color Lighten(Color color) =>
+        new((byte)(color.R + (255 - color.R) * 0.7), (byte)(color.G + (255 - color.G) * 0.7), (byte)(color.B + (255 - color.B) * 0.7));
 
     private static double Surface(ReadOnlySpan<float> output)
     {

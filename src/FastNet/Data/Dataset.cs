@@ -89,12 +89,28 @@ public sealed class Dataset
     /// <summary>The features of sample <paramref name="index"/>.</summary>
     public ReadOnlySpan<float> Row(int index) => _features.AsSpan(index * FeatureCount, FeatureCount);
 
-    /// <summary>Reads a dataset file (JSON; see docs/formats.md).</summary>
+    /// <summary>
+    /// Reads a dataset file: CSV when the name ends in <c>.csv</c>, JSON otherwise (see docs/formats.md).
+    /// </summary>
+    /// <param name="path">The file.</param>
+    /// <param name="labelColumn">For CSV, the label column's header name or 0-based index (−1 the last); null for the last column.</param>
     /// <exception cref="FastNetFormatException">The file is missing or malformed; the message names the file and place.</exception>
-    public static Dataset Load(string path) => DatasetJson.Read(path);
+    public static Dataset Load(string path, string? labelColumn = null) =>
+        FormatOf(path) == DatasetFormat.Csv ? DatasetCsv.Read(path, labelColumn) : DatasetJson.Read(path);
 
-    /// <summary>Writes the dataset as JSON, atomically (a failed save leaves no partial file).</summary>
-    public void Save(string path) => DatasetJson.Write(this, path);
+    /// <summary>Writes the dataset atomically (a failed save leaves no partial file): CSV when the name ends in <c>.csv</c>, JSON otherwise.</summary>
+    public void Save(string path) => Save(path, FormatOf(path));
+
+    /// <summary>Writes the dataset atomically in <paramref name="format"/>, whatever the file's extension.</summary>
+    public void Save(string path, DatasetFormat format)
+    {
+        if (format == DatasetFormat.Csv) DatasetCsv.Write(this, path);
+        else DatasetJson.Write(this, path);
+    }
+
+    /// <summary>The format a file name implies: <see cref="DatasetFormat.Csv"/> for <c>.csv</c>, else <see cref="DatasetFormat.Json"/>.</summary>
+    public static DatasetFormat FormatOf(string path) =>
+        Path.GetExtension(path).Equals(".csv", StringComparison.OrdinalIgnoreCase) ? DatasetFormat.Csv : DatasetFormat.Json;
 
     /// <summary>
     /// The training targets for a network with <paramref name="outputs"/> outputs (count×outputs): the regression targets
@@ -131,18 +147,41 @@ public sealed class Dataset
         new(features, FeatureCount, _labels, _targets, _targets is null ? 0 : TargetWidth, Description);
 
     /// <summary>
-    /// Holds out round(count·<paramref name="fraction"/>) samples (at least one, leaving at least one) chosen by a seeded
-    /// permutation; both parts keep the original order of their samples.
+    /// Holds out about <paramref name="fraction"/> of the samples, chosen by a seeded permutation: for labelled data
+    /// round(n_c·fraction) of each class c (stratified, as scikit-learn's early stopping does), else round(count·fraction);
+    /// at least one sample is held out and at least one kept. Both parts keep the original order of their samples.
     /// </summary>
     internal (Dataset Train, Dataset Held) Split(double fraction, ulong seed)
     {
         if (Count < 2) throw new FastNetException($"cannot hold out part of a dataset of {Count} sample");
-        int held = Math.Clamp((int)Math.Round(Count * fraction), 1, Count - 1);
         var order = new int[Count];
         var random = new SeededRandom(seed ^ 0x5851_F42D_4C95_7F2DUL);
         random.Shuffle(order);
         var isHeld = new bool[Count];
-        for (int i = 0; i < held; i++) isHeld[order[i]] = true;
+        int held = 0;
+        if (_labels is not null)
+        {
+            var perClass = new int[ClassCount];
+            foreach (int label in _labels) perClass[label]++;
+            for (int c = 0; c < perClass.Length; c++) perClass[c] = (int)Math.Round(perClass[c] * fraction);   // now the quota
+            foreach (int i in order)
+                if (perClass[_labels[i]] > 0 && held < Count - 1)
+                {
+                    perClass[_labels[i]]--;
+                    isHeld[i] = true;
+                    held++;
+                }
+        }
+        else
+        {
+            held = Math.Min((int)Math.Round(Count * fraction), Count - 1);
+            for (int i = 0; i < held; i++) isHeld[order[i]] = true;
+        }
+        if (held == 0)
+        {
+            isHeld[order[0]] = true;
+            held = 1;
+        }
         return (Rows(isHeld, false, Count - held), Rows(isHeld, true, held));
     }
 

@@ -11,19 +11,28 @@ namespace FastNet.Diagnostics;
 /// </summary>
 public static class GradientCheck
 {
-    /// <summary>Checks <paramref name="network"/>'s gradients of its loss on all of <paramref name="data"/>.</summary>
+    /// <summary>
+    /// Checks <paramref name="network"/>'s gradients of its loss on all of <paramref name="data"/>. The network's
+    /// <see cref="Network.Standardization"/>, if any, is applied to the features first, as training and evaluation do;
+    /// the input gradient is then with respect to the standardised features the first layer sees.
+    /// </summary>
     /// <exception cref="FastNetException">The data does not fit the network, or the options are invalid.</exception>
     public static GradientCheckReport Run(Network network, Dataset data, GradientCheckOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(data);
         network.CheckDataset(data);
-        return Run(network, data.Features, data.TargetMatrix(network.Outputs, network.Loss), options);
+        float[] targets = data.TargetMatrix(network.Outputs, network.Loss);
+        if (network.Standardization is not { } standardization) return Run(network, data.Features, targets, options);
+        var features = new float[data.Features.Length];
+        standardization.Apply(data.Features, features);
+        return Run(network, features, targets, options);
     }
 
     /// <summary>
     /// Checks <paramref name="network"/>'s gradients of its loss on inputs <paramref name="x"/> (samples×inputs, row-major)
-    /// and targets <paramref name="t"/> (samples×outputs; one-hot rows for ce). Batches larger than
+    /// and targets <paramref name="t"/> (samples×outputs; one-hot rows for ce). x is what the first layer sees: the
+    /// network's standardisation is not applied here (the <see cref="Dataset"/> overload applies it). Batches larger than
     /// <see cref="Network.MaxBatch"/> are run in chunks whose gradients are combined as the loss defines.
     /// </summary>
     /// <exception cref="FastNetException">The sizes do not fit the network, a value is not finite, or the options are invalid.</exception>

@@ -179,7 +179,7 @@ public static class ModelFile
             fanIn = units;
             l++;
         }
-        network.Standardization = ReadStandardization(file, root, inputs);
+        network.Standardization = ReadStandardization(file, root, "$", inputs);
         return network;
     }
 
@@ -197,16 +197,18 @@ public static class ModelFile
         json.WriteEndObject();
     }
 
-    private static Standardization? ReadStandardization(string file, JsonElement root, int inputs)
+    // the optional "standardize" object of the model object root found at JSON path at
+    private static Standardization? ReadStandardization(string file, JsonElement root, string at, int inputs)
     {
         if (JsonInput.Optional(root, "standardize") is not { } element || element.ValueKind == JsonValueKind.Null) return null;
-        JsonInput.Object(file, element, "$.standardize");
+        string path = at + ".standardize";
+        JsonInput.Object(file, element, path);
         var mean = new float[inputs];
         var std = new float[inputs];
-        JsonInput.FloatRow(file, JsonInput.Required(file, element, "$.standardize", "mean"), "$.standardize.mean", inputs, mean);
-        JsonInput.FloatRow(file, JsonInput.Required(file, element, "$.standardize", "std"), "$.standardize.std", inputs, std);
+        JsonInput.FloatRow(file, JsonInput.Required(file, element, path, "mean"), path + ".mean", inputs, mean);
+        JsonInput.FloatRow(file, JsonInput.Required(file, element, path, "std"), path + ".std", inputs, std);
         for (int j = 0; j < inputs; j++)
-            if (!(std[j] > 0f)) throw new FastNetFormatException(file, $"$.standardize.std[{j}]", $"is {std[j]}, not a positive number");
+            if (!(std[j] > 0f)) throw new FastNetFormatException(file, $"{path}.std[{j}]", $"is {std[j]}, not a positive number");
         return new Standardization(mean, std);
     }
 }

@@ -28,10 +28,11 @@ public sealed class Trainer
     private float _rateScale = 1f;
     private double _bestLoss = double.PositiveInfinity;
     private int _badEpochs;
+    private bool _started;
 
     /// <summary>
-    /// Prepares to train <paramref name="network"/> on <paramref name="data"/>: holds out validation data, fits the
-    /// standardisation (storing it in the network) when asked, and resets the optimizer state.
+    /// Prepares to train <paramref name="network"/> on <paramref name="data"/>: holds out validation data and fits the
+    /// standardisation (storing it in the network) when asked. The optimizer state is reset when the first epoch starts.
     /// </summary>
     /// <exception cref="FastNetException">The data does not fit the network, or the options are invalid.</exception>
     public Trainer(Network network, Dataset data, TrainingOptions options)
@@ -77,9 +78,6 @@ public sealed class Trainer
         _order = new int[train.Count];
         for (int i = 0; i < _order.Length; i++) _order[i] = i;
         _random = new SeededRandom(options.Seed);
-        Optimizer.Reset(options.Optimizer, network.OptimizerState, options.Optimizer.LearningRate);
-        network.Parameters.CopyTo(network.LastGoodParameters);
-        network.Parameters.CopyTo(network.PreviousGoodParameters);
     }
 
     /// <summary>The number of epochs completed so far.</summary>
@@ -129,6 +127,7 @@ public sealed class Trainer
     {
         if (Diverged) throw new FastNetException("training diverged; start a new trainer (with a smaller learning rate)");
         Network net = _network;
+        if (!_started) Start();
         ulong randomState = _random.State;
         double loss;
         int correct;
@@ -184,16 +183,16 @@ public sealed class Trainer
     }
 
     /// <summary>
-    /// Runs the configured number of epochs, reporting each to <paramref name="progress"/> (if any); stops early at the
-    /// end of an epoch once <paramref name="cancellationToken"/> is cancelled, when early stopping says so (then, with
+    /// Runs epochs until <see cref="Epoch"/> reaches the configured number, reporting each to <paramref name="progress"/>
+    /// (if any); stops early at the end of an epoch once <paramref name="cancellationToken"/> is cancelled, when early stopping says so (then, with
     /// <see cref="TrainingOptions.RestoreBestWeights"/>, the network gets the best epoch's weights back), or when
     /// training diverges (then the network keeps the last good weights and the history says why).
     /// </summary>
     public TrainingHistory Run(Action<EpochRecord>? progress = null, CancellationToken cancellationToken = default)
     {
-        var history = new TrainingHistory(_options.Epochs);
+        var history = new TrainingHistory(Math.Max(0, _options.Epochs - Epoch));
         long started = Stopwatch.GetTimestamp();
-        for (int e = 0; e < _options.Epochs && !Diverged && !StoppedEarly; e++)
+        while (Epoch < _options.Epochs && !Diverged && !StoppedEarly)
         {
             if (cancellationToken.IsCancellationRequested)
             {
@@ -214,6 +213,17 @@ public sealed class Trainer
         history.Halvings = Halvings;
         history.Message = DivergenceMessage;
         return history;
+    }
+
+    // Before the first epoch this trainer runs: a fresh run (no epoch or step done; a resumed one has them set) starts
+    // the optimizer state from scratch, and the current parameters become the divergence policy's fallback.
+    private void Start()
+    {
+        Network net = _network;
+        if (Epoch == 0 && _step == 0) Optimizer.Reset(_options.Optimizer, net.OptimizerState, _options.Optimizer.LearningRate);
+        net.Parameters.CopyTo(net.LastGoodParameters);
+        net.Parameters.CopyTo(net.PreviousGoodParameters);
+        _started = true;
     }
 
     // one pass over the training data at learning rate lr; returns the loss and counts correct predictions (before each update)

@@ -30,7 +30,7 @@ public sealed record TrainingOptions
     /// </summary>
     public bool Standardize { get; init; }
 
-    /// <summary>The fraction of the data held out for validation (seeded, in [0, 1); default 0 = none). Not with <see cref="Validation"/>.</summary>
+    /// <summary>The fraction of the data held out for validation (seeded, stratified by class, in [0, 1); default 0 = none). Not with <see cref="Validation"/>.</summary>
     public double ValidationFraction { get; init; }
 
     /// <summary>A separate validation dataset (default none). Not with <see cref="ValidationFraction"/>.</summary>

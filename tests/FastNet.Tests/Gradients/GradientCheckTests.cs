@@ -27,6 +27,18 @@ public class GradientCheckTests
     }
 
     [Fact]
+    public void TheDatasetOverloadAppliesTheNetworksStandardisationAsEvaluateDoes()
+    {
+        Dataset moons = TestData.Moons();
+        Network network = Seed();
+        network.Standardization = Standardization.Fit(moons);
+        GradientCheckReport report = GradientCheck.Run(network, moons);
+        Assert.True(report.Passed, string.Join("\n", report.Tensors));
+        Assert.Equal(network.Evaluate(moons).Loss, report.Loss, 1e-4 * report.Loss);
+        Assert.NotEqual(GradientCheck.Run(network, moons.Features, moons.Labels.ToArray().Select(l => (float)l).ToArray()).Loss, report.Loss, 1e-3);
+    }
+
+    [Fact]
     public void RunNeverChangesTheWeights()
     {
         Network network = new NetworkBuilder(3).Dense(5, Activation.Relu).Dense(4, Activation.Tanh).Dense(3, Activation.Softmax)

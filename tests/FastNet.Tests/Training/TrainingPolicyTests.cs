@@ -84,6 +84,28 @@ public class TrainingPolicyTests
     }
 
     [Fact]
+    public void TheValidationSplitIsStratifiedByClassAndKeepsEverySampleOnce()
+    {
+        // 90 samples of class 0, 10 of class 1: a 20 % split holds out 18 and 2
+        var labels = new int[100];
+        for (int i = 90; i < 100; i++) labels[i] = 1;
+        float[] x = new float[100];
+        for (int i = 0; i < 100; i++) x[i] = i;
+        var data = new Dataset(x, 1, labels);
+        foreach (ulong seed in new ulong[] { 1, 2, 3 })
+        {
+            (Dataset train, Dataset held) = data.Split(0.2, seed);
+            Assert.Equal(2, held.Labels.ToArray().Count(l => l == 1));
+            Assert.Equal(18, held.Labels.ToArray().Count(l => l == 0));
+            float[] all = [.. train.Features.ToArray(), .. held.Features.ToArray()];
+            Array.Sort(all);
+            Assert.Equal(x, all);
+            Assert.True(held.Features.ToArray().SequenceEqual(held.Features.ToArray().Order()), "held-out samples keep their order");
+        }
+        Assert.NotEqual(data.Split(0.2, 1).Held.Features.ToArray(), data.Split(0.2, 2).Held.Features.ToArray());
+    }
+
+    [Fact]
     public void ASeparateValidationSetIsMeasuredAsEvaluateWould()
     {
         Dataset data = TestData.Moons();
@@ -168,6 +190,23 @@ public class TrainingPolicyTests
         }
         Assert.Equal(Train(6), Train(6));
         Assert.NotEqual(Train(6), Train(7));
+    }
+
+    [Fact]
+    public void ANewTrainerStartsTheOptimizerStateAfresh()
+    {
+        // Adam's moments and iRPROP−'s steps left by an earlier run must not leak into the next one.
+        Dataset data = TestData.Moons();
+        foreach (OptimizerKind kind in new[] { OptimizerKind.Adam, OptimizerKind.Rprop })
+        {
+            var options = new TrainingOptions { Epochs = 5, Optimizer = new OptimizerOptions { Kind = kind, LearningRate = 0.05f } };
+            Network used = Moons(), fresh = Moons();
+            used.Train(data, options);
+            used.Parameters.CopyTo(fresh.Parameters);
+            used.Train(data, options);
+            fresh.Train(data, options);
+            Assert.Equal(fresh.Parameters.ToArray(), used.Parameters.ToArray());
+        }
     }
 
     [Fact]

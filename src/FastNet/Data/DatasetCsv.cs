@@ -1,0 +1,162 @@
+using System.Globalization;
+using System.Text;
+using FastNet.Serialization;
+
+namespace FastNet.Data;
+
+/// <summary>
+/// The dataset CSV format: one sample per line, values separated by commas, numbers in the invariant culture. The first
+/// line is a header when any of its fields is not a number. One column holds the label (by default the last; chosen by
+/// header name or by 0-based index): whole numbers ≥ 0 make a classification dataset, anything else one regression
+/// target. Blank lines are skipped; fields may be wrapped in double quotes.
+/// </summary>
+internal static class DatasetCsv
+{
+    /// <summary>Reads <paramref name="file"/>; <paramref name="labelColumn"/> is a header name, a 0-based index, or null for the last column.</summary>
+    public static Dataset Read(string file, string? labelColumn = null)
+    {
+        byte[] bytes = JsonInput.ReadBytes(file);
+        string text;
+        try
+        {
+            text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new FastNetFormatException(file, "", "is not UTF-8 text");
+        }
+        if (text.Length > 0 && text[0] == '\uFEFF') text = text[1..];
+
+        string[]? header = null;
+        int width = -1, label = -1, lineNumber = 0, count = 0;
+        var values = new List<double>();
+        var fields = new List<string>();
+        foreach (ReadOnlySpan<char> rawLine in text.AsSpan().EnumerateLines())
+        {
+            lineNumber++;
+            if (rawLine.IsWhiteSpace()) continue;
+            Split(file, lineNumber, rawLine, fields);
+            if (width < 0)
+            {
+                width = fields.Count;
+                if (width < 2) throw new FastNetFormatException(file, $"line {lineNumber}", $"has {width} column; a dataset needs at least one feature and a label column");
+                if (!fields.TrueForAll(IsNumber))
+                {
+                    header = fields.ToArray();
+                    label = LabelIndex(file, labelColumn, header, width);
+                    continue;
+                }
+                label = LabelIndex(file, labelColumn, null, width);
+            }
+            if (fields.Count != width)
+                throw new FastNetFormatException(file, $"line {lineNumber}", $"has {fields.Count} values, expected {width}");
+            for (int c = 0; c < fields.Count; c++) values.Add(Number(file, lineNumber, c, fields[c], header));
+            count++;
+        }
+        if (width < 0) throw new FastNetFormatException(file, "", "is empty");
+        if (count == 0) throw new FastNetFormatException(file, "", "has a header but no samples");
+        if (count > DatasetJson.MaxSamples) throw new FastNetFormatException(file, "", $"has {count} samples, more than {DatasetJson.MaxSamples}");
+
+        int featureCount = width - 1;
+        var x = new float[(long)count * featureCount];
+        var column = new double[count];
+        for (int i = 0; i < count; i++)
+        {
+            int k = 0;
+            for (int c = 0; c < width; c++)
+            {
+                double v = values[i * width + c];
+                if (c == label) column[i] = v;
+                else x[i * featureCount + k++] = (float)v;
+            }
+        }
+        bool classes = Array.TrueForAll(column, v => v >= 0 && v <= 1 << 20 && v == Math.Floor(v));
+        if (classes)
+        {
+            var y = new int[count];
+            for (int i = 0; i < count; i++) y[i] = (int)column[i];
+            return new Dataset(x, featureCount, labels: y);
+        }
+        var t = new float[count];
+        for (int i = 0; i < count; i++) t[i] = (float)column[i];
+        return new Dataset(x, featureCount, targets: t, targetWidth: 1);
+    }
+
+    /// <summary>Writes a header (<c>x1,...,xN,label</c>, or <c>target</c>/<c>t1,...</c> for regression) and one line per sample.</summary>
+    public static void Write(Dataset data, string file) => AtomicFile.Write(file, stream =>
+    {
+        using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16, leaveOpen: true);
+        writer.NewLine = "\n";
+        var names = new List<string>();
+        for (int f = 0; f < data.FeatureCount; f++) names.Add($"x{f + 1}");
+        if (data.HasLabels) names.Add("label");
+        else if (data.TargetWidth == 1) names.Add("target");
+        else for (int k = 0; k < data.TargetWidth; k++) names.Add($"t{k + 1}");
+        writer.WriteLine(string.Join(',', names));
+        var line = new StringBuilder();
+        for (int i = 0; i < data.Count; i++)
+        {
+            line.Clear();
+            foreach (float v in data.Row(i)) line.Append(v.ToString("R", CultureInfo.InvariantCulture)).Append(',');
+            if (data.HasLabels) line.Append(data.Labels[i].ToString(CultureInfo.InvariantCulture));
+            else
+            {
+                foreach (float v in data.Targets.Slice(i * data.TargetWidth, data.TargetWidth))
+                    line.Append(v.ToString("R", CultureInfo.InvariantCulture)).Append(',');
+                line.Length--;
+            }
+            writer.WriteLine(line);
+        }
+    });
+
+    private static int LabelIndex(string file, string? labelColumn, string[]? header, int width)
+    {
+        if (labelColumn is null) return width - 1;
+        if (header is not null)
+        {
+            int named = Array.IndexOf(header, labelColumn);
+            if (named >= 0) return named;
+        }
+        if (!int.TryParse(labelColumn, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int index))
+            throw new FastNetFormatException(file, "line 1", header is null
+                ? $"the label column \"{labelColumn}\" is not an index and the file has no header"
+                : $"has no column named \"{labelColumn}\" ({string.Join(", ", header)})");
+        int resolved = index < 0 ? width + index : index;
+        if ((uint)resolved >= (uint)width)
+            throw new FastNetFormatException(file, "line 1", $"has {width} columns, so there is no label column {index} (0 to {width - 1}, or -1 for the last)");
+        return resolved;
+    }
+
+    private static void Split(string file, int line, ReadOnlySpan<char> text, List<string> fields)
+    {
+        fields.Clear();
+        int start = 0;
+        while (true)
+        {
+            ReadOnlySpan<char> rest = text[start..];
+            int comma = rest.IndexOf(',');
+            ReadOnlySpan<char> field = (comma < 0 ? rest : rest[..comma]).Trim();
+            if (field.Length >= 2 && field[0] == '"' && field[^1] == '"') field = field[1..^1];
+            else if (field.Contains('"'))
+                throw new FastNetFormatException(file, $"line {line}, column {fields.Count + 1}", "has a stray double quote (quoted fields cannot hold commas or quotes)");
+            fields.Add(field.ToString());
+            if (comma < 0) return;
+            start += comma + 1;
+        }
+    }
+
+    private static bool IsNumber(string field) =>
+        double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ||
+        field.Equals("nan", StringComparison.OrdinalIgnoreCase) || field.Contains("inf", StringComparison.OrdinalIgnoreCase);
+
+    private static double Number(string file, int line, int column, string field, string[]? header)
+    {
+        string where = $"line {line}, column {column + 1}" + (header is null ? "" : $" ({header[column]})");
+        if (field.Length == 0) throw new FastNetFormatException(file, where, "the value is empty");
+        if (!double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
+            throw new FastNetFormatException(file, where, $"\"{field}\" is not a number");
+        if (!double.IsFinite(value) || !float.IsFinite((float)value))
+            throw new FastNetFormatException(file, where, $"{field} is not a finite single-precision number");
+        return value;
+    }
+}
