@@ -31,6 +31,7 @@ internal static class FastNetCli
         root.Subcommands.Add(InfoCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(ImportCommand.Create());
+        root.Subcommands.Add(GradCheckCommand.Create());
         return root;
     }
 

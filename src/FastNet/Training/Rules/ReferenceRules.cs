@@ -7,6 +7,22 @@ namespace FastNet.Training.Rules;
 /// </summary>
 internal static class ReferenceRules
 {
+    /// <summary>The reference twin of <see cref="Optimizer.Step"/>: the same options, state layout and step count.</summary>
+    public static void Step(OptimizerOptions o, float learningRate, Span<float> w, ReadOnlySpan<float> dw, Span<float> state, int step)
+    {
+        int n = w.Length;
+        Span<float> s0 = state.Slice(0, n), s1 = state.Slice(n, n);
+        switch (o.Kind)
+        {
+            case OptimizerKind.Sgd: Sgd(learningRate, o.WeightDecay, w, dw); break;
+            case OptimizerKind.Momentum: Momentum(learningRate, o.Momentum, false, o.WeightDecay, w, dw, s0); break;
+            case OptimizerKind.Nesterov: Momentum(learningRate, o.Momentum, true, o.WeightDecay, w, dw, s0); break;
+            case OptimizerKind.Adam: Adam(learningRate, o.Beta1, o.Beta2, o.Epsilon, step, o.WeightDecay, w, dw, s0, s1); break;
+            case OptimizerKind.Rprop: Rprop(o.RpropIncrease, o.RpropDecrease, o.RpropMinStep, o.RpropMaxStep, o.WeightDecay, w, dw, s0, s1); break;
+            default: throw new ArgumentOutOfRangeException(nameof(o), o.Kind, "unknown optimizer");
+        }
+    }
+
     public static void Sgd(float lr, float decay, Span<float> w, ReadOnlySpan<float> dw)
     {
         for (int i = 0; i < w.Length; i++) w[i] = (float)(w[i] - (double)lr * (dw[i] + (double)decay * w[i]));
