@@ -7,8 +7,9 @@ namespace FastNet;
 
 /// <summary>
 /// A frozen, thread-safe copy of a <see cref="Network"/> for inference: made by <see cref="Network.CreatePredictor"/>,
-/// it holds its own read-only copy of the weights (and the network's immutable <see cref="Data.Standardization"/>), so any number of threads may call <see cref="Predict(ReadOnlySpan{float}, Span{float})"/>
-/// at once, and training the network afterwards (even while the predictor is in use) does not change its answers.
+/// it holds its own read-only copy of the weights (and the network's immutable <see cref="Data.Standardization"/>), so
+/// any number of threads may call <see cref="Predict(ReadOnlySpan{float}, Span{float})"/> at once, and training the
+/// network afterwards (even while the predictor is in use) does not change its answers.
 /// Each thread computes in its own scratch memory, allocated on the thread's first call and reused by every later call
 /// of every predictor on that thread, so the span overload allocates nothing once warm. Results are bit-identical to
 /// <see cref="Network.Predict(ReadOnlySpan{float}, Span{float})"/> on the network at the moment the predictor was made.
