@@ -287,7 +287,9 @@ public sealed class Network
         {
             if (value is not null && value.Features != Inputs)
                 throw new FastNetException($"the standardisation is for {value.Features} features but the network takes {Inputs}");
+            Enter();   // not while another thread predicts or trains with the old one
             _standardization = value;
+            Exit();
         }
     }
 

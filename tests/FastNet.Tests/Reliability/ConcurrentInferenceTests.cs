@@ -139,6 +139,7 @@ public class ConcurrentInferenceTests
                          () => network.Train(data, new TrainingOptions { Epochs = 1 }),
                          () => network.CreatePredictor(),
                          () => network.PredictClass(new float[5]),
+                         () => network.Standardization = null,
                          () => FastNet.Serialization.ModelFile.Save(network, Path.Combine(Path.GetTempPath(), "never-written.json")),
                      })
             {
