@@ -15,31 +15,42 @@ internal static unsafe class SmallGemm
     // c (m×n) = f(op(a) (m×k) · op(b) (k×n) [+ c] + bias)
     public static void Run(in GemmProblem problem)
     {
-        if (problem.BColStride == 1) RowCombinations(problem);
+        if (problem.BColStride == 1) RowCombinations(problem, problem.B, problem.BRowStride);
+        else if ((long)problem.K * problem.N <= TransposeLimit) TransposedRowCombinations(problem);
         else DotProducts(problem);
         if (problem.Activation != Activation.Identity) ApplyActivation(problem);
     }
 
-    // c row i (n) = Σₚ a(i, p) · b row p (n) [+ c row i] + bias
+    // c row i (n) = Σₚ a(i, p) · b row p (n) [+ c row i] + bias, with four partial sums along p so a long k (the
+    // weight gradients' batch dimension) is not one serial chain of FMA latencies
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void RowCombinations(in GemmProblem problem)
+    private static void RowCombinations(in GemmProblem problem, float* B, nint brs)
     {
         int m = problem.M, k = problem.K, n = problem.N;
-        nint ars = problem.ARowStride, acs = problem.AColStride, brs = problem.BRowStride;
-        float* bias = problem.Bias;
+        nint ars = problem.ARowStride, acs = problem.AColStride, ldc = problem.Ldc;
+        float* A = problem.A, C = problem.C, bias = problem.Bias;
         bool load = problem.Accumulate;
         for (int i = 0; i < m; i++)
         {
-            float* a = problem.A + i * ars;
-            float* c = problem.C + i * problem.Ldc;
+            float* a = A + i * ars;
+            float* c = C + i * ldc;
             int j = 0;
             if (Vector512.IsHardwareAccelerated)
             {
                 for (; j <= n - 16; j += 16)
                 {
-                    Vector512<float> sum = Vector512<float>.Zero;
-                    float* b = problem.B + j;
-                    for (int p = 0; p < k; p++) sum = Vector512.FusedMultiplyAdd(Vector512.Create(a[p * acs]), Vector512.Load(b + p * brs), sum);
+                    float* b = B + j;
+                    Vector512<float> s0 = Vector512<float>.Zero, s1 = s0, s2 = s0, s3 = s0;
+                    int p = 0;
+                    for (; p <= k - 4; p += 4)
+                    {
+                        s0 = Vector512.FusedMultiplyAdd(Vector512.Create(a[p * acs]), Vector512.Load(b + p * brs), s0);
+                        s1 = Vector512.FusedMultiplyAdd(Vector512.Create(a[(p + 1) * acs]), Vector512.Load(b + (p + 1) * brs), s1);
+                        s2 = Vector512.FusedMultiplyAdd(Vector512.Create(a[(p + 2) * acs]), Vector512.Load(b + (p + 2) * brs), s2);
+                        s3 = Vector512.FusedMultiplyAdd(Vector512.Create(a[(p + 3) * acs]), Vector512.Load(b + (p + 3) * brs), s3);
+                    }
+                    for (; p < k; p++) s0 = Vector512.FusedMultiplyAdd(Vector512.Create(a[p * acs]), Vector512.Load(b + p * brs), s0);
+                    Vector512<float> sum = (s0 + s1) + (s2 + s3);
                     if (load) sum += Vector512.Load(c + j);
                     if (bias != null) sum += Vector512.Load(bias + j);
                     sum.Store(c + j);
@@ -49,9 +60,18 @@ internal static unsafe class SmallGemm
             {
                 for (; j <= n - 8; j += 8)
                 {
-                    Vector256<float> sum = Vector256<float>.Zero;
-                    float* b = problem.B + j;
-                    for (int p = 0; p < k; p++) sum = Vector256.FusedMultiplyAdd(Vector256.Create(a[p * acs]), Vector256.Load(b + p * brs), sum);
+                    float* b = B + j;
+                    Vector256<float> s0 = Vector256<float>.Zero, s1 = s0, s2 = s0, s3 = s0;
+                    int p = 0;
+                    for (; p <= k - 4; p += 4)
+                    {
+                        s0 = Vector256.FusedMultiplyAdd(Vector256.Create(a[p * acs]), Vector256.Load(b + p * brs), s0);
+                        s1 = Vector256.FusedMultiplyAdd(Vector256.Create(a[(p + 1) * acs]), Vector256.Load(b + (p + 1) * brs), s1);
+                        s2 = Vector256.FusedMultiplyAdd(Vector256.Create(a[(p + 2) * acs]), Vector256.Load(b + (p + 2) * brs), s2);
+                        s3 = Vector256.FusedMultiplyAdd(Vector256.Create(a[(p + 3) * acs]), Vector256.Load(b + (p + 3) * brs), s3);
+                    }
+                    for (; p < k; p++) s0 = Vector256.FusedMultiplyAdd(Vector256.Create(a[p * acs]), Vector256.Load(b + p * brs), s0);
+                    Vector256<float> sum = (s0 + s1) + (s2 + s3);
                     if (load) sum += Vector256.Load(c + j);
                     if (bias != null) sum += Vector256.Load(bias + j);
                     sum.Store(c + j);
@@ -61,9 +81,18 @@ internal static unsafe class SmallGemm
             {
                 for (; j <= n - 4; j += 4)
                 {
-                    Vector128<float> sum = Vector128<float>.Zero;
-                    float* b = problem.B + j;
-                    for (int p = 0; p < k; p++) sum = Vector128.FusedMultiplyAdd(Vector128.Create(a[p * acs]), Vector128.Load(b + p * brs), sum);
+                    float* b = B + j;
+                    Vector128<float> s0 = Vector128<float>.Zero, s1 = s0, s2 = s0, s3 = s0;
+                    int p = 0;
+                    for (; p <= k - 4; p += 4)
+                    {
+                        s0 = Vector128.FusedMultiplyAdd(Vector128.Create(a[p * acs]), Vector128.Load(b + p * brs), s0);
+                        s1 = Vector128.FusedMultiplyAdd(Vector128.Create(a[(p + 1) * acs]), Vector128.Load(b + (p + 1) * brs), s1);
+                        s2 = Vector128.FusedMultiplyAdd(Vector128.Create(a[(p + 2) * acs]), Vector128.Load(b + (p + 2) * brs), s2);
+                        s3 = Vector128.FusedMultiplyAdd(Vector128.Create(a[(p + 3) * acs]), Vector128.Load(b + (p + 3) * brs), s3);
+                    }
+                    for (; p < k; p++) s0 = Vector128.FusedMultiplyAdd(Vector128.Create(a[p * acs]), Vector128.Load(b + p * brs), s0);
+                    Vector128<float> sum = (s0 + s1) + (s2 + s3);
                     if (load) sum += Vector128.Load(c + j);
                     if (bias != null) sum += Vector128.Load(bias + j);
                     sum.Store(c + j);
@@ -71,14 +100,36 @@ internal static unsafe class SmallGemm
             }
             for (; j < n; j++)
             {
-                float sum = 0f;
-                float* b = problem.B + j;
-                for (int p = 0; p < k; p++) sum = MathF.FusedMultiplyAdd(a[p * acs], b[p * brs], sum);
+                float* b = B + j;
+                float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f;
+                int p = 0;
+                for (; p <= k - 4; p += 4)
+                {
+                    s0 = MathF.FusedMultiplyAdd(a[p * acs], b[p * brs], s0);
+                    s1 = MathF.FusedMultiplyAdd(a[(p + 1) * acs], b[(p + 1) * brs], s1);
+                    s2 = MathF.FusedMultiplyAdd(a[(p + 2) * acs], b[(p + 2) * brs], s2);
+                    s3 = MathF.FusedMultiplyAdd(a[(p + 3) * acs], b[(p + 3) * brs], s3);
+                }
+                for (; p < k; p++) s0 = MathF.FusedMultiplyAdd(a[p * acs], b[p * brs], s0);
+                float sum = (s0 + s1) + (s2 + s3);
                 if (load) sum += c[j];
                 if (bias != null) sum += bias[j];
                 c[j] = sum;
             }
         }
+    }
+
+    /// <summary>The most floats of op(b) copied to the stack so that nt products can run as row combinations.</summary>
+    private const int TransposeLimit = 4096;
+
+    // op(b) (k×n) copied row-major to the stack (16 KiB at most), then row combinations
+    private static void TransposedRowCombinations(in GemmProblem problem)
+    {
+        int k = problem.K, n = problem.N;
+        float* b = stackalloc float[k * n];
+        for (int p = 0; p < k; p++)
+            for (int j = 0; j < n; j++) b[p * n + j] = problem.B[p * problem.BRowStride + j * problem.BColStride];
+        RowCombinations(problem, b, n);
     }
 
     // c(i, j) = Σₚ a(i, p) · b(p, j) [+ c(i, j)] + bias(j), b(·, j) contiguous along p when BRowStride is 1
