@@ -32,7 +32,7 @@ internal static unsafe class Gemm
     /// <summary>Floats of scratch for a product of this shape on up to <paramref name="threads"/> threads, on any instruction set.</summary>
     public static long ScratchLength(int m, int k, int n, int threads)
     {
-        long perPart = Math.Max(GemmDriver.ScratchLength<GemmMicroKernel512>(m, k, n),
+        long perPart = Math.Max(Math.Max(GemmDriver.ScratchLength<GemmMicroKernel512>(m, k, n), GemmDriver.ScratchLength<GemmMicroKernel512Narrow>(m, k, n)),
             Math.Max(GemmDriver.ScratchLength<GemmMicroKernel256>(m, k, n), GemmDriver.ScratchLength<GemmMicroKernelScalar>(m, k, n)));
         return perPart * Math.Max(1, threads);
     }
@@ -99,14 +99,19 @@ internal static unsafe class Gemm
     /// <summary>Floats of scratch one part of this product needs on <paramref name="isa"/>.</summary>
     internal static long PartScratchLength(GemmIsa isa, int m, int k, int n) => isa switch
     {
+        GemmIsa.Vector512 when IsNarrow(isa, n) => GemmDriver.ScratchLength<GemmMicroKernel512Narrow>(m, k, n),
         GemmIsa.Vector512 => GemmDriver.ScratchLength<GemmMicroKernel512>(m, k, n),
         GemmIsa.Vector256 => GemmDriver.ScratchLength<GemmMicroKernel256>(m, k, n),
         _ => GemmDriver.ScratchLength<GemmMicroKernelScalar>(m, k, n),
     };
 
-    /// <summary>The tile (MR, NR) of <paramref name="isa"/>'s micro-kernel: where parts may split c.</summary>
-    internal static (int Rows, int Columns) Tile(GemmIsa isa) => isa switch
+    /// <summary>True when an n-column product on <paramref name="isa"/> takes the narrow 16×16 AVX-512 kernel.</summary>
+    internal static bool IsNarrow(GemmIsa isa, int n) => isa == GemmIsa.Vector512 && n <= GemmMicroKernel512Narrow.NR;
+
+    /// <summary>The tile (MR, NR) of the micro-kernel an n-column product takes on <paramref name="isa"/>: where parts may split c.</summary>
+    internal static (int Rows, int Columns) Tile(GemmIsa isa, int n) => isa switch
     {
+        GemmIsa.Vector512 when IsNarrow(isa, n) => (GemmMicroKernel512Narrow.MR, GemmMicroKernel512Narrow.NR),
         GemmIsa.Vector512 => (GemmMicroKernel512.MR, GemmMicroKernel512.NR),
         GemmIsa.Vector256 => (GemmMicroKernel256.MR, GemmMicroKernel256.NR),
         _ => (GemmMicroKernelScalar.MR, GemmMicroKernelScalar.NR),
@@ -117,6 +122,7 @@ internal static unsafe class Gemm
     {
         switch (isa)
         {
+            case GemmIsa.Vector512 when IsNarrow(isa, problem.N): RunPart<GemmMicroKernel512Narrow>(problem, m0, m1, n0, n1, scratch); break;
             case GemmIsa.Vector512: RunPart<GemmMicroKernel512>(problem, m0, m1, n0, n1, scratch); break;
             case GemmIsa.Vector256: RunPart<GemmMicroKernel256>(problem, m0, m1, n0, n1, scratch); break;
             default: RunPart<GemmMicroKernelScalar>(problem, m0, m1, n0, n1, scratch); break;

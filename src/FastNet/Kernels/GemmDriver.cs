@@ -21,7 +21,7 @@ internal static unsafe class GemmDriver
     public static long ScratchLength<TKernel>(int m, int k, int n) where TKernel : struct, IGemmMicroKernel
     {
         int mr = TKernel.MR, nr = TKernel.NR;
-        long kc = Math.Clamp(k, 1, KC);
+        long kc = SliceDepth(k);
         long nc = Math.Min(NC, RoundUp(n, nr));
         long mc = Math.Min(MC / mr * mr, RoundUp(m, mr));
         return kc * nc + mc * kc + mr * nr + nr;
@@ -34,7 +34,7 @@ internal static unsafe class GemmDriver
     {
         int mr = TKernel.MR, nr = TKernel.NR;
         int k = problem.K;
-        int kcMax = Math.Clamp(k, 1, KC);
+        int kcMax = SliceDepth(k);
         int ncMax = Math.Min(NC, RoundUp(n1 - n0, nr));
         int mcMax = Math.Min(MC / mr * mr, RoundUp(m1 - m0, mr));
         float* bPack = scratch;
@@ -96,6 +96,14 @@ internal static unsafe class GemmDriver
     {
         for (int r = 0; r < rows; r++)
             Unsafe.CopyBlockUnaligned(dst + r * dstStride, src + r * srcStride, (uint)columns * sizeof(float));
+    }
+
+    // k split into equal slices of at most KC (784 → 4 × 196, not 3 × 256 + 16: a shallow last slice would spend
+    // more on loading and storing c than on multiplying)
+    private static int SliceDepth(int k)
+    {
+        int slices = Math.Max(1, (k + KC - 1) / KC);
+        return Math.Max(1, (k + slices - 1) / slices);
     }
 
     private static int RoundUp(int value, int multiple) => (value + multiple - 1) / multiple * multiple;

@@ -9,7 +9,7 @@ internal enum GemmIsa
     Scalar,
     /// <summary>AVX2 6×16 micro-kernel.</summary>
     Vector256,
-    /// <summary>AVX-512 8×32 micro-kernel.</summary>
+    /// <summary>AVX-512 8×32 micro-kernel (16×16 for products at most 16 columns wide).</summary>
     Vector512,
 }
 

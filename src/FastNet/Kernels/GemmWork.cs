@@ -23,7 +23,7 @@ internal sealed unsafe class GemmWork : ParallelWork
     /// <inheritdoc/>
     public override void Execute(int part, int parts)
     {
-        (int mr, int nr) = Gemm.Tile(_isa);
+        (int mr, int nr) = Gemm.Tile(_isa, _problem.N);
         int m = _problem.M, n = _problem.N;
         int rowTiles = (m + mr - 1) / mr, columnTiles = (n + nr - 1) / nr;
         float* scratch = _scratch + part * _partScratch;

@@ -23,17 +23,18 @@ public class GemmTests
     {
         GemmIsa isa = Enum.Parse<GemmIsa>(isaName);
         GemmForm form = Enum.Parse<GemmForm>(formName);
-        (int mr, int nr) = Gemm.Tile(isa);
-        int[] rows = [1, mr - 1, mr, mr + 1, 2 * mr - 1, 2 * mr, 2 * mr + 1];
-        int[] columns = [1, nr - 1, nr, nr + 1, 2 * nr - 1, 2 * nr, 2 * nr + 1];
         var random = new Random(1);
-        foreach (int k in Depths)
-            foreach (int m in rows)
-                foreach (int n in columns)
-                {
-                    if (m == 0 || n == 0) continue;
-                    CheckOverwriteAndAccumulate(isa, form, m, k, n, random, small: false, threads: 1);
-                }
+        // the wide kernel's tile, then (on AVX-512) the narrow kernel's for products at most its width
+        foreach (int width in new[] { int.MaxValue, 1 })
+        {
+            (int mr, int nr) = Gemm.Tile(isa, width);
+            int[] rows = [1, mr - 1, mr, mr + 1, 2 * mr - 1, 2 * mr, 2 * mr + 1];
+            int[] columns = width == 1 ? [1, nr - 1, nr] : [1, nr - 1, nr, nr + 1, 2 * nr - 1, 2 * nr, 2 * nr + 1];
+            foreach (int k in Depths)
+                foreach (int m in rows)
+                    foreach (int n in columns)
+                        if (m > 0 && n > 0) CheckOverwriteAndAccumulate(isa, form, m, k, n, random, small: false, threads: 1);
+        }
     }
 
     // products larger than one MC, KC or NC block, so packing restarts inside a row or column of c
@@ -70,7 +71,7 @@ public class GemmTests
         GemmForm form = Enum.Parse<GemmForm>(formName);
         var random = new Random(4);
         // rows split (many row tiles) and columns split (few row tiles); large enough to pass the parallel threshold
-        foreach ((int m, int k, int n) in new[] { (203, 150, 90), (9, 301, 1000) })
+        foreach ((int m, int k, int n) in new[] { (203, 150, 90), (9, 301, 1000), (1030, 256, 10) })
         {
             float[] a = GemmOracle.Random(random, m * k), b = GemmOracle.Random(random, k * n), bias = GemmOracle.Random(random, n);
             float[]? first = null;
