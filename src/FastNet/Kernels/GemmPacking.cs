@@ -19,12 +19,21 @@ internal static unsafe class GemmPacking
             float* src = problem.A + (i0 + ir) * rs + p0 * cs;
             if (cs == 1)
             {
-                // a row-major (nn, nt): each row of the panel is contiguous in a
+                // a row-major (nn, nt): each row of the panel is contiguous in a; whole 8×8 blocks by AVX transposes
+                int blockRows = 0, blockDepth = 0;
+                if (Transpose8x8.IsSupported && mr % 8 == 0)
+                {
+                    blockRows = rows / 8 * 8;
+                    blockDepth = kc / 8 * 8;
+                    for (int r = 0; r < blockRows; r += 8)
+                        for (int p = 0; p < blockDepth; p += 8)
+                            Transpose8x8.Run(src + r * rs + p, rs, dst + p * mr + r, mr);
+                }
                 for (int r = 0; r < rows; r++)
                 {
                     float* row = src + r * rs;
                     float* d = dst + r;
-                    for (int p = 0; p < kc; p++) d[p * mr] = row[p];
+                    for (int p = r < blockRows ? blockDepth : 0; p < kc; p++) d[p * mr] = row[p];
                 }
                 for (int r = rows; r < mr; r++)
                     for (int p = 0; p < kc; p++) dst[p * mr + r] = 0f;
@@ -65,12 +74,21 @@ internal static unsafe class GemmPacking
             }
             else
             {
-                // b transposed (nt): each column of the panel is contiguous in b
+                // b transposed (nt): each column of the panel is contiguous in b; whole 8×8 blocks by AVX transposes
+                int blockColumns = 0, blockDepth = 0;
+                if (Transpose8x8.IsSupported && rs == 1 && nr % 8 == 0)
+                {
+                    blockColumns = columns / 8 * 8;
+                    blockDepth = kc / 8 * 8;
+                    for (int c = 0; c < blockColumns; c += 8)
+                        for (int p = 0; p < blockDepth; p += 8)
+                            Transpose8x8.Run(src + c * cs + p, cs, dst + p * nr + c, nr);
+                }
                 for (int c = 0; c < columns; c++)
                 {
                     float* column = src + c * cs;
                     float* d = dst + c;
-                    for (int p = 0; p < kc; p++) d[p * nr] = column[p * rs];
+                    for (int p = c < blockColumns ? blockDepth : 0; p < kc; p++) d[p * nr] = column[p * rs];
                 }
                 for (int c = columns; c < nr; c++)
                     for (int p = 0; p < kc; p++) dst[p * nr + c] = 0f;
