@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace FastNet.Kernels;
 
@@ -13,43 +14,48 @@ internal static unsafe class GemmPacking
     public static void PackA(in GemmProblem problem, int i0, int mc, int p0, int kc, float* dst, int mr)
     {
         nint rs = problem.ARowStride, cs = problem.AColStride;
+        if (rs == 1 && cs != 1)
+        {
+            // a transposed (tn): k step p of every panel is one contiguous run of mc floats in a, read in one sweep
+            // (per panel, each k step would touch a new cache line and, for wide a, a new page)
+            nint panel = (nint)mr * kc;
+            for (int p = 0; p < kc; p++)
+            {
+                float* column = problem.A + (p0 + p) * cs + i0;
+                float* d = dst + p * mr;
+                int ir = 0;
+                for (; ir <= mc - mr; ir += mr, d += panel) Copy(column + ir, d, mr);
+                if (ir < mc)
+                {
+                    int rows = mc - ir;
+                    Copy(column + ir, d, rows);
+                    for (int r = rows; r < mr; r++) d[r] = 0f;
+                }
+            }
+            return;
+        }
         for (int ir = 0; ir < mc; ir += mr, dst += (nint)mr * kc)
         {
             int rows = Math.Min(mr, mc - ir);
             float* src = problem.A + (i0 + ir) * rs + p0 * cs;
-            if (cs == 1)
+            // a row-major (nn, nt): each row of the panel is contiguous in a; whole 8×8 blocks by AVX transposes
+            int blockRows = 0, blockDepth = 0;
+            if (Transpose8x8.IsSupported && cs == 1 && mr % 8 == 0)
             {
-                // a row-major (nn, nt): each row of the panel is contiguous in a; whole 8×8 blocks by AVX transposes
-                int blockRows = 0, blockDepth = 0;
-                if (Transpose8x8.IsSupported && mr % 8 == 0)
-                {
-                    blockRows = rows / 8 * 8;
-                    blockDepth = kc / 8 * 8;
-                    for (int r = 0; r < blockRows; r += 8)
-                        for (int p = 0; p < blockDepth; p += 8)
-                            Transpose8x8.Run(src + r * rs + p, rs, dst + p * mr + r, mr);
-                }
-                for (int r = 0; r < rows; r++)
-                {
-                    float* row = src + r * rs;
-                    float* d = dst + r;
-                    for (int p = r < blockRows ? blockDepth : 0; p < kc; p++) d[p * mr] = row[p];
-                }
-                for (int r = rows; r < mr; r++)
-                    for (int p = 0; p < kc; p++) dst[p * mr + r] = 0f;
+                blockRows = rows / 8 * 8;
+                blockDepth = kc / 8 * 8;
+                for (int r = 0; r < blockRows; r += 8)
+                    for (int p = 0; p < blockDepth; p += 8)
+                        Transpose8x8.Run(src + r * rs + p, rs, dst + p * mr + r, mr);
             }
-            else
+            for (int r = 0; r < rows; r++)
             {
-                // a transposed (tn): each k step of the panel is contiguous in a
-                for (int p = 0; p < kc; p++)
-                {
-                    float* column = src + p * cs;
-                    float* d = dst + p * mr;
-                    if (rs == 1) Unsafe.CopyBlockUnaligned(d, column, (uint)rows * sizeof(float));
-                    else for (int r = 0; r < rows; r++) d[r] = column[r * rs];
-                    for (int r = rows; r < mr; r++) d[r] = 0f;
-                }
+                float* row = src + r * rs;
+                float* d = dst + r;
+                for (int p = r < blockRows ? blockDepth : 0; p < kc; p++) d[p * mr] = row[p * cs];
             }
+            for (int r = rows; r < mr; r++)
+                for (int p = 0; p < kc; p++) dst[p * mr + r] = 0f;
         }
     }
 
@@ -68,7 +74,7 @@ internal static unsafe class GemmPacking
                 {
                     float* row = src + p * rs;
                     float* d = dst + p * nr;
-                    Unsafe.CopyBlockUnaligned(d, row, (uint)columns * sizeof(float));
+                    Copy(row, d, columns);
                     for (int c = columns; c < nr; c++) d[c] = 0f;
                 }
             }
@@ -94,5 +100,18 @@ internal static unsafe class GemmPacking
                     for (int p = 0; p < kc; p++) dst[p * nr + c] = 0f;
             }
         }
+    }
+
+    // dst (count) = src (count): short copies inline, as whole vectors where they fit (a call to memmove per panel
+    // row would cost more than the copy)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Copy(float* src, float* dst, int count)
+    {
+        int i = 0;
+        if (Vector512.IsHardwareAccelerated)
+            for (; i <= count - 16; i += 16) Vector512.Store(Vector512.Load(src + i), dst + i);
+        if (Vector256.IsHardwareAccelerated)
+            for (; i <= count - 8; i += 8) Vector256.Store(Vector256.Load(src + i), dst + i);
+        for (; i < count; i++) dst[i] = src[i];
     }
 }
