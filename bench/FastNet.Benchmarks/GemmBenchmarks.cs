@@ -17,14 +17,29 @@ public class GemmBenchmarks
     private int _m, _k, _n;
     private GemmForm _form;
 
-    [Params("256x256x256", "512x512x512", "1024x1024x1024", "1024x256x10", "100x2x16", "127x129x131")]
+    [ParamsSource(nameof(Shapes))]
     public string Shape { get; set; } = "256x256x256";
 
-    [Params("nn", "tn", "nt")]
+    [ParamsSource(nameof(Forms))]
     public string Form { get; set; } = "nn";
 
-    [Params(1, 2)]
+    [ParamsSource(nameof(ThreadCounts))]
     public int Threads { get; set; } = 1;
+
+    // The full grid is 6 shapes × 3 forms × 2 thread counts; FASTNET_GEMM_SHAPES, FASTNET_GEMM_FORMS and
+    // FASTNET_GEMM_THREADS (comma-separated) narrow it, e.g. to the cubes in nn on one thread.
+    public static IEnumerable<string> Shapes() =>
+        FromEnvironment("FASTNET_GEMM_SHAPES", "256x256x256,512x512x512,1024x1024x1024,1024x256x10,100x2x16,127x129x131");
+
+    public static IEnumerable<string> Forms() => FromEnvironment("FASTNET_GEMM_FORMS", "nn,tn,nt");
+
+    public static IEnumerable<int> ThreadCounts()
+    {
+        foreach (string threads in FromEnvironment("FASTNET_GEMM_THREADS", "1,2")) yield return int.Parse(threads);
+    }
+
+    private static string[] FromEnvironment(string variable, string defaults) =>
+        (Environment.GetEnvironmentVariable(variable) ?? defaults).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     [GlobalSetup]
     public void Setup()
