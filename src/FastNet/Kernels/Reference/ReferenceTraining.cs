@@ -41,9 +41,17 @@ internal sealed class ReferenceTraining
             LayerSpec spec = _layers[l];
             int units = spec.Units;
             Span<float> z = _z[l].AsSpan(0, batch * units);
-            ReferenceKernels.GemmNN(input, parameters.Slice(offset, fanIn * units), z, batch, fanIn, units, accumulate: false);
-            if (spec.Bias) ReferenceKernels.AddBias(z, parameters.Slice(offset + fanIn * units, units), batch, units);
-            ReferenceKernels.ActivationForward(spec.Activation, z, _a[l], batch, units);
+            ReadOnlySpan<float> b = spec.Bias ? parameters.Slice(offset + fanIn * units, units) : default;
+            if (spec.Activation == Activation.Softmax || l == _layers.Length - 1)
+            {
+                // the output layer keeps z for the loss
+                ReferenceKernels.DenseForward(input, parameters.Slice(offset, fanIn * units), b, Activation.Identity, z, batch, fanIn, units);
+                ReferenceKernels.ActivationForward(spec.Activation, z, _a[l], batch, units);
+            }
+            else
+            {
+                ReferenceKernels.DenseForward(input, parameters.Slice(offset, fanIn * units), b, spec.Activation, _a[l], batch, fanIn, units);
+            }
             offset += fanIn * units + (spec.Bias ? units : 0);
             input = _a[l].AsSpan(0, batch * units);
             fanIn = units;
@@ -81,11 +89,16 @@ internal sealed class ReferenceTraining
             ReadOnlySpan<float> below = l == 0 ? x : _a[l - 1];
             ReadOnlySpan<float> d = _d[l].AsSpan(0, batch * units);
             ReferenceKernels.GemmTN(below, d, gradients.Slice(offset, inputs * units), inputs, batch, units, accumulate: false);
-            if (spec.Bias) ReferenceKernels.ColumnSums(d, gradients.Slice(offset + inputs * units, units), batch, units, accumulate: false);
+            if (spec.Bias && l == last) ReferenceKernels.ColumnSums(d, gradients.Slice(offset + inputs * units, units), batch, units, accumulate: false);
             if (l > 0)
             {
+                LayerSpec previous = _layers[l - 1];   // its b (inputs floats) sits just before this layer's W
                 ReferenceKernels.GemmNT(d, parameters.Slice(offset, inputs * units), _d[l - 1], batch, units, inputs, accumulate: false);
-                ReferenceKernels.ActivationBackward(_layers[l - 1].Activation, _a[l - 1], _d[l - 1], batch * inputs);
+                if (previous.Bias)
+                    ReferenceKernels.ActivationBackwardWithColumnSums(previous.Activation, _a[l - 1], _d[l - 1],
+                        gradients.Slice(offset - inputs, inputs), batch, inputs);
+                else
+                    ReferenceKernels.ActivationBackward(previous.Activation, _a[l - 1], _d[l - 1], batch * inputs);
             }
         }
         return (float)loss;
