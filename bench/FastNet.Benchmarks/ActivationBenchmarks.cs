@@ -10,6 +10,7 @@ namespace FastNet.Benchmarks;
 /// GEMM epilogue fuses), at a seed-sized, a round and an odd length.
 /// </summary>
 [MemoryDiagnoser]
+[MinColumn]
 public class ActivationBenchmarks
 {
     private float[] _z = [], _a = [];

@@ -11,6 +11,7 @@ namespace FastNet.Benchmarks;
 /// step written with the naive reference kernels.
 /// </summary>
 [MemoryDiagnoser]
+[MinColumn]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
 public class TrainingBenchmarks
