@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using FastNet.Kernels.Activations;
 
 namespace FastNet.Kernels;
@@ -15,10 +16,102 @@ internal static unsafe class SmallGemm
     // c (m×n) = f(op(a) (m×k) · op(b) (k×n) [+ c] + bias)
     public static void Run(in GemmProblem problem)
     {
-        if (problem.BColStride == 1) RowCombinations(problem, problem.B, problem.BRowStride);
+        if (problem.BColStride == 1)
+        {
+            if (!FlatOuterProducts(problem)) FlatRows(problem);
+        }
         else if ((long)problem.K * problem.N <= TransposeLimit) TransposedRowCombinations(problem);
         else DotProducts(problem);
         if (problem.Activation != Activation.Identity) ApplyActivation(problem);
+    }
+
+    // tn with m·n dividing 16 (the seed's weight gradients, 2×100×4 and 4×100×1): c (m×n) = Σₚ a row p (m) ⊗ b row p (n).
+    // One Vector512 holds the outer products of 16 / (m·n) consecutive k steps, built from one load of a and one of b
+    // by lane permutes; the lanes of each (i, j) are added at the end. Returns false for any other shape.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool FlatOuterProducts(in GemmProblem problem)
+    {
+        int m = problem.M, n = problem.N, k = problem.K, mn = m * n;
+        if (!Avx512F.IsSupported || mn >= 16 || 16 % mn != 0 || problem.ARowStride != 1 || problem.AColStride != m || problem.BRowStride != n)
+            return false;
+        int steps = 16 / mn;
+        Vector512<int> aIndex = Vector512<int>.Zero, bIndex = Vector512<int>.Zero;
+        for (int lane = 0; lane < 16; lane++)
+        {
+            int step = lane / mn, i = lane % mn / n, j = lane % n;
+            aIndex = aIndex.WithElement(lane, step * m + i);
+            bIndex = bIndex.WithElement(lane, step * n + j);
+        }
+        float* a = problem.A, b = problem.B;
+        Vector512<float> sum = Vector512<float>.Zero;
+        int p = 0;
+        for (; p + steps <= k && (p + 16 / m) <= k && (p + 16 / n) <= k; p += steps)
+            sum = Vector512.FusedMultiplyAdd(Avx512F.PermuteVar16x32(Vector512.Load(a + p * m), aIndex),
+                Avx512F.PermuteVar16x32(Vector512.Load(b + p * n), bIndex), sum);
+        for (int i = 0; i < m; i++)
+        {
+            float* c = problem.C + i * problem.Ldc;
+            for (int j = 0; j < n; j++)
+            {
+                float v = 0f;
+                for (int step = 0; step < steps; step++) v += sum.GetElement(step * mn + i * n + j);
+                for (int q = p; q < k; q++) v = MathF.FusedMultiplyAdd(a[q * m + i], b[q * n + j], v);
+                if (problem.Accumulate) v += c[j];
+                if (problem.Bias != null) v += problem.Bias[j];
+                c[j] = v;
+            }
+        }
+        return true;
+    }
+
+    // nn (and nt with k = 1) with n dividing 16, k ≤ n and c contiguous (the seed's 100×2×4 forward and 100×1×4 input
+    // gradient): one Vector512 of c covers 16 / n whole rows; its a values are lane permutes of one load of those rows
+    // and its b values one tiled row of b per k step, so a row costs a fraction of a vector operation. Leftover rows
+    // and every other shape take the row combinations.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void FlatRows(in GemmProblem problem)
+    {
+        int m = problem.M, n = problem.N, k = problem.K;
+        int done = 0;
+        if (Avx512F.IsSupported && n < 16 && 16 % n == 0 && k <= n && k * n <= 16 && problem.AColStride == 1
+            && problem.ARowStride == k && problem.Ldc == n && problem.BRowStride == n)
+        {
+            int rows = 16 / n;
+            Vector512<float>* tiles = stackalloc Vector512<float>[k];
+            Vector512<int>* indices = stackalloc Vector512<int>[k];
+            Vector512<float> bias = Vector512<float>.Zero;
+            for (int p = 0; p < k; p++)
+            {
+                Vector512<float> tile = Vector512<float>.Zero;
+                Vector512<int> index = Vector512<int>.Zero;
+                for (int lane = 0; lane < 16; lane++)
+                {
+                    tile = tile.WithElement(lane, problem.B[p * n + lane % n]);
+                    index = index.WithElement(lane, lane / n * k + p);
+                }
+                tiles[p] = tile;
+                indices[p] = index;
+            }
+            if (problem.Bias != null)
+                for (int lane = 0; lane < 16; lane++) bias = bias.WithElement(lane, problem.Bias[lane % n]);
+            float* a = problem.A, c = problem.C;
+            // a vector load of a reads 16 floats from row i, so stop where that would pass the end of a
+            for (; done + rows <= m && done * k + 16 <= m * k; done += rows)
+            {
+                Vector512<float> rowsOfA = Vector512.Load(a + done * k);
+                Vector512<float> sum = Vector512<float>.Zero;
+                for (int p = 0; p < k; p++) sum = Vector512.FusedMultiplyAdd(Avx512F.PermuteVar16x32(rowsOfA, indices[p]), tiles[p], sum);
+                if (problem.Accumulate) sum += Vector512.Load(c + done * n);
+                if (problem.Bias != null) sum += bias;
+                sum.Store(c + done * n);
+            }
+        }
+        if (done == m) return;
+        GemmProblem rest = problem;
+        rest.M = m - done;
+        rest.A = problem.A + done * problem.ARowStride;
+        rest.C = problem.C + done * problem.Ldc;
+        RowCombinations(rest, rest.B, rest.BRowStride);
     }
 
     // c row i (n) = Σₚ a(i, p) · b row p (n) [+ c row i] + bias, with four partial sums along p so a long k (the

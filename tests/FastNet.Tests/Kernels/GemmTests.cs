@@ -96,7 +96,8 @@ public class GemmTests
         var random = new Random(5);
         foreach (Activation activation in new[] { Activation.Identity, Activation.Sigmoid, Activation.Tanh, Activation.Relu })
             foreach (bool small in new[] { false, true })
-                foreach ((int m, int k, int n) in new[] { (1, 1, 1), (13, 7, 37), (40, 65, 70) })
+                // the seed's shapes (flat small kernels) in every form, then general ones
+                foreach ((int m, int k, int n) in new[] { (100, 2, 4), (100, 4, 1), (100, 1, 4), (4, 100, 1), (2, 100, 4), (3, 9, 5), (1, 1, 1), (13, 7, 37), (40, 65, 70) })
                 {
                     float[] a = GemmOracle.Random(random, m * k), b = GemmOracle.Random(random, k * n), bias = GemmOracle.Random(random, n);
                     var c = new float[m * n];
