@@ -35,8 +35,10 @@ internal static class BiasKernels
             int i = 0;
             for (; i <= length - width; i += width) sum += Vector512.LoadUnsafe(ref dr, (nuint)i);
             if (!accumulate) db.Clear();
-            for (int lane = 0; lane < width; lane++) db[lane % units] += sum.GetElement(lane);
-            for (; i < length; i++) db[i % units] += Unsafe.Add(ref dr, i);
+            Span<float> lanes = stackalloc float[Vector512<float>.Count];
+            sum.CopyTo(lanes);
+            for (int lane = 0, j = 0; lane < width; lane++, j = j + 1 == units ? 0 : j + 1) db[j] += lanes[lane];
+            for (int j = 0; i < length; i++, j = j + 1 == units ? 0 : j + 1) db[j] += Unsafe.Add(ref dr, i);
             return;
         }
         if (!accumulate) db.Clear();

@@ -35,26 +35,32 @@ internal static unsafe class SmallGemm
         if (!Avx512F.IsSupported || mn >= 16 || 16 % mn != 0 || problem.ARowStride != 1 || problem.AColStride != m || problem.BRowStride != n)
             return false;
         int steps = 16 / mn;
-        Vector512<int> aIndex = Vector512<int>.Zero, bIndex = Vector512<int>.Zero;
-        for (int lane = 0; lane < 16; lane++)
-        {
-            int step = lane / mn, i = lane % mn / n, j = lane % n;
-            aIndex = aIndex.WithElement(lane, step * m + i);
-            bIndex = bIndex.WithElement(lane, step * n + j);
-        }
+        // lane = (step·m + i)·n + j takes a[step·m + i] and b[step·n + j]; counters instead of divisions
+        int* aLanes = stackalloc int[16];
+        int* bLanes = stackalloc int[16];
+        for (int step = 0, lane = 0; step < steps; step++)
+            for (int i = 0; i < m; i++)
+                for (int j = 0; j < n; j++, lane++)
+                {
+                    aLanes[lane] = step * m + i;
+                    bLanes[lane] = step * n + j;
+                }
+        Vector512<int> aIndex = Vector512.Load(aLanes), bIndex = Vector512.Load(bLanes);
         float* a = problem.A, b = problem.B;
         Vector512<float> sum = Vector512<float>.Zero;
-        int p = 0;
-        for (; p + steps <= k && (p + 16 / m) <= k && (p + 16 / n) <= k; p += steps)
+        int p = 0, aLoads = k - 16 / m, bLoads = k - 16 / n;   // a 16-float load at step p stays inside a (b) up to here
+        for (; p + steps <= k && p <= aLoads && p <= bLoads; p += steps)
             sum = Vector512.FusedMultiplyAdd(Avx512F.PermuteVar16x32(Vector512.Load(a + p * m), aIndex),
                 Avx512F.PermuteVar16x32(Vector512.Load(b + p * n), bIndex), sum);
+        float* sums = stackalloc float[16];
+        sum.Store(sums);
         for (int i = 0; i < m; i++)
         {
             float* c = problem.C + i * problem.Ldc;
             for (int j = 0; j < n; j++)
             {
                 float v = 0f;
-                for (int step = 0; step < steps; step++) v += sum.GetElement(step * mn + i * n + j);
+                for (int step = 0; step < steps; step++) v += sums[step * mn + i * n + j];
                 for (int q = p; q < k; q++) v = MathF.FusedMultiplyAdd(a[q * m + i], b[q * n + j], v);
                 if (problem.Accumulate) v += c[j];
                 if (problem.Bias != null) v += problem.Bias[j];
@@ -77,32 +83,30 @@ internal static unsafe class SmallGemm
             && problem.ARowStride == k && problem.Ldc == n && problem.BRowStride == n)
         {
             int rows = 16 / n;
-            Vector512<float>* tiles = stackalloc Vector512<float>[k];
-            Vector512<int>* indices = stackalloc Vector512<int>[k];
-            Vector512<float> bias = Vector512<float>.Zero;
-            for (int p = 0; p < k; p++)
-            {
-                Vector512<float> tile = Vector512<float>.Zero;
-                Vector512<int> index = Vector512<int>.Zero;
-                for (int lane = 0; lane < 16; lane++)
+            // lane = r·n + j of tile p holds b(p, j); of index p, the position of a(r, p) in the loaded rows
+            float* tiles = stackalloc float[16 * k + 16];
+            int* indices = stackalloc int[16 * k];
+            float* bias = tiles + 16 * k;
+            for (int r = 0, lane = 0; r < rows; r++)
+                for (int j = 0; j < n; j++, lane++)
                 {
-                    tile = tile.WithElement(lane, problem.B[p * n + lane % n]);
-                    index = index.WithElement(lane, lane / n * k + p);
+                    for (int p = 0; p < k; p++)
+                    {
+                        tiles[p * 16 + lane] = problem.B[p * n + j];
+                        indices[p * 16 + lane] = r * k + p;
+                    }
+                    bias[lane] = problem.Bias == null ? 0f : problem.Bias[j];
                 }
-                tiles[p] = tile;
-                indices[p] = index;
-            }
-            if (problem.Bias != null)
-                for (int lane = 0; lane < 16; lane++) bias = bias.WithElement(lane, problem.Bias[lane % n]);
             float* a = problem.A, c = problem.C;
             // a vector load of a reads 16 floats from row i, so stop where that would pass the end of a
             for (; done + rows <= m && done * k + 16 <= m * k; done += rows)
             {
                 Vector512<float> rowsOfA = Vector512.Load(a + done * k);
                 Vector512<float> sum = Vector512<float>.Zero;
-                for (int p = 0; p < k; p++) sum = Vector512.FusedMultiplyAdd(Avx512F.PermuteVar16x32(rowsOfA, indices[p]), tiles[p], sum);
+                for (int p = 0; p < k; p++)
+                    sum = Vector512.FusedMultiplyAdd(Avx512F.PermuteVar16x32(rowsOfA, Vector512.Load(indices + p * 16)), Vector512.Load(tiles + p * 16), sum);
                 if (problem.Accumulate) sum += Vector512.Load(c + done * n);
-                if (problem.Bias != null) sum += bias;
+                if (problem.Bias != null) sum += Vector512.Load(bias);
                 sum.Store(c + done * n);
             }
         }
