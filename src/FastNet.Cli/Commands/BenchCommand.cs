@@ -124,7 +124,7 @@ internal static class BenchCommand
             {
                 WriteJson(output, w =>
                 {
-                    w.WriteNumber("millisecondsPerStep", Math.Round(milliseconds, 4));
+                    w.WriteNumber("millisecondsPerStep", Math.Round(milliseconds, 6));
                     w.WriteNumber("allocatedBytesPerStep", measured.AllocatedBytesPerRun);
                     w.WriteString("layers", layersText);
                     w.WriteNumber("inputs", inputCount);
@@ -138,7 +138,7 @@ internal static class BenchCommand
             else
             {
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"train {inputCount}-{layersText} on {batchSize} samples ({lossName}), {t} thread(s): {milliseconds:F3} ms per step, {measured.AllocatedBytesPerRun} B allocated per step (median of {Samples})"));
+                    $"train {inputCount}-{layersText} on {batchSize} samples ({lossName}), {t} thread(s): {(milliseconds < 0.1 ? $"{milliseconds * 1000:F3} µs" : $"{milliseconds:F3} ms")} per step, {measured.AllocatedBytesPerRun} B allocated per step (median of {Samples})"));
             }
             return 0;
         });
