@@ -49,18 +49,22 @@ internal sealed class DenseLayer
     // z (batch×units) = x (batch×inputs) · W (inputs×units) + b;  a = f(z)
     // Hidden layers never need z again, so bias and activation run in the GEMM's output pass straight into a; the
     // output layer keeps z for the loss and takes its activation (softmax included) afterwards.
-    public void Forward(Workspace ws, ReadOnlySpan<float> x, int batch, Span<float> scratch, int threads)
+    public void Forward(Workspace ws, ReadOnlySpan<float> x, int batch, Span<float> scratch, int threads) =>
+        Forward(Spec, Inputs, x, ws[Weights], ws[Bias], ws[Z], ws[A], batch, scratch, threads, keepZ: IsOutput);
+
+    // The same on any memory. With keepZ (or softmax) z is written and a = f(z) taken from it; without, z is not touched.
+    public static void Forward(LayerSpec spec, int inputs, ReadOnlySpan<float> x, ReadOnlySpan<float> w, ReadOnlySpan<float> b,
+        Span<float> z, Span<float> a, int batch, Span<float> scratch, int threads = 1, bool keepZ = true)
     {
-        ReadOnlySpan<float> b = Spec.Bias ? ws[Bias] : default;
-        if (IsOutput || Activation == Activation.Softmax)
+        ReadOnlySpan<float> bias = spec.Bias ? b : default;
+        if (keepZ || spec.Activation == Activation.Softmax)
         {
-            Span<float> z = ws[Z];
-            Gemm.NNBiasActivation(x, ws[Weights], b, Activation.Identity, z, batch, Inputs, Units, scratch, threads);
-            ActivationKernels.Forward(Activation, z, ws[A], batch, Units);
+            Gemm.NNBiasActivation(x, w, bias, Activation.Identity, z, batch, inputs, spec.Units, scratch, threads);
+            ActivationKernels.Forward(spec.Activation, z, a, batch, spec.Units);
         }
         else
         {
-            Gemm.NNBiasActivation(x, ws[Weights], b, Activation, ws[A], batch, Inputs, Units, scratch, threads);
+            Gemm.NNBiasActivation(x, w, bias, spec.Activation, a, batch, inputs, spec.Units, scratch, threads);
         }
     }
 
