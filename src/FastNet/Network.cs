@@ -33,9 +33,12 @@ public sealed class Network
     private int _owner;   // the managed thread id using the workspace, 0 when free
     private int _depth;   // how many nested calls of the owner are inside
 
-    internal Network(int inputs, IReadOnlyList<LayerSpec> layers, Loss loss, int maxBatch)
+    internal Network(int inputs, IReadOnlyList<LayerSpec> layers, Loss loss, int maxBatch, int maxDegreeOfParallelism = 1)
     {
         Validate(inputs, layers, loss, maxBatch);
+        if (maxDegreeOfParallelism < 1)
+            throw new FastNetException($"the maximum degree of parallelism must be at least 1, not {maxDegreeOfParallelism}");
+        MaxDegreeOfParallelism = maxDegreeOfParallelism;
         Inputs = inputs;
         Loss = loss;
         MaxBatch = maxBatch;
@@ -47,8 +50,9 @@ public sealed class Network
         foreach (LayerSpec spec in _specs)
         {
             parameterCount += (long)fanIn * spec.Units + (spec.Bias ? spec.Units : 0);
-            scratch = Math.Max(scratch, Math.Max(Gemm.ScratchLength(maxBatch, fanIn, spec.Units),
-                Math.Max(Gemm.ScratchLength(fanIn, maxBatch, spec.Units), Gemm.ScratchLength(maxBatch, spec.Units, fanIn))));
+            int t = maxDegreeOfParallelism;
+            scratch = Math.Max(scratch, Math.Max(Gemm.ScratchLength(maxBatch, fanIn, spec.Units, t),
+                Math.Max(Gemm.ScratchLength(fanIn, maxBatch, spec.Units, t), Gemm.ScratchLength(maxBatch, spec.Units, fanIn, t))));
             fanIn = spec.Units;
         }
         if (parameterCount > WorkspacePlan.MaxFloats)
@@ -79,7 +83,8 @@ public sealed class Network
             _layers[l] = new DenseLayer(spec, fanIn,
                 new Slice(offset, weightCount), new Slice(offset + weightCount, biasCount),
                 new Slice(gradientOffset, weightCount), new Slice(gradientOffset + weightCount, biasCount),
-                plan.Take((long)maxBatch * spec.Units), plan.Take((long)maxBatch * spec.Units), plan.Take((long)maxBatch * spec.Units));
+                plan.Take((long)maxBatch * spec.Units), plan.Take((long)maxBatch * spec.Units), plan.Take((long)maxBatch * spec.Units),
+                isOutput: l == _specs.Length - 1);
             offset += weightCount + biasCount;
             gradientOffset += weightCount + biasCount;
             fanIn = spec.Units;
@@ -101,6 +106,13 @@ public sealed class Network
 
     /// <summary>The largest batch the workspace is planned for.</summary>
     public int MaxBatch { get; }
+
+    /// <summary>
+    /// The most threads one matrix product of this network may use (set with <see cref="NetworkBuilder.WithThreads"/>;
+    /// default 1). Only products of at least about two million multiply-adds are split, so small networks always run on
+    /// the calling thread; results are bit-identical for every value.
+    /// </summary>
+    public int MaxDegreeOfParallelism { get; }
 
     /// <summary>The number of trainable parameters (all weights and biases).</summary>
     public int ParameterCount { get; }
@@ -447,7 +459,7 @@ public sealed class Network
         ReadOnlySpan<float> input = x;
         foreach (DenseLayer layer in _layers)
         {
-            layer.Forward(_ws, input, batch, scratch);
+            layer.Forward(_ws, input, batch, scratch, MaxDegreeOfParallelism);
             input = _ws[layer.A];
         }
     }
@@ -469,12 +481,13 @@ public sealed class Network
             if (l > 0)
             {
                 DenseLayer below = _layers[l - 1];
-                layer.Backward(_ws, _ws[below.A], batch, _ws[below.Delta], scratch);
+                layer.Backward(_ws, _ws[below.A], batch, _ws[below.Delta], scratch, MaxDegreeOfParallelism, biasGradientReady: !layer.IsOutput);
                 below.ActivationBackward(_ws, batch);
             }
             else
             {
-                layer.Backward(_ws, x, batch, inputGradient ? _ws[_inputGradient] : Span<float>.Empty, scratch);
+                layer.Backward(_ws, x, batch, inputGradient ? _ws[_inputGradient] : Span<float>.Empty, scratch, MaxDegreeOfParallelism,
+                    biasGradientReady: !layer.IsOutput);
             }
         }
     }

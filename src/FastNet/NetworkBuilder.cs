@@ -18,6 +18,7 @@ public sealed class NetworkBuilder
     private Loss _loss = Loss.Sse;
     private ulong _seed;
     private int _maxBatch = 256;
+    private int _threads = 1;
 
     /// <summary>Starts a network that takes <paramref name="inputs"/> features per sample.</summary>
     public NetworkBuilder(int inputs) => _inputs = inputs;
@@ -53,11 +54,24 @@ public sealed class NetworkBuilder
         return this;
     }
 
+    /// <summary>
+    /// Sets the most threads one matrix product may use (default 1). Products big enough to gain (about two million
+    /// multiply-adds and up, e.g. a 784-256 layer on a batch of 1024) are split by rows or columns of the output over a
+    /// small process-wide pool of worker threads; smaller ones always run on the calling thread. Every output element
+    /// is computed by one thread in a fixed order, so results are bit-identical for any setting. The workspace reserves
+    /// packing scratch for this many threads.
+    /// </summary>
+    public NetworkBuilder WithThreads(int maxDegreeOfParallelism)
+    {
+        _threads = maxDegreeOfParallelism;
+        return this;
+    }
+
     /// <summary>Plans the workspace, allocates it once, and initialises the weights.</summary>
     /// <exception cref="FastNetException">The description is invalid (no layers, softmax not last, a loss that does not fit the output, ...).</exception>
     public Network Build()
     {
-        var network = new Network(_inputs, _layers, _loss, _maxBatch);
+        var network = new Network(_inputs, _layers, _loss, _maxBatch, _threads);
         network.InitializeWeights(_seed);
         return network;
     }

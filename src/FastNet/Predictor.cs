@@ -105,7 +105,7 @@ public sealed class Predictor
             {
                 Span<float> a = scratch[l % 2 == 0 ? _a0 : _a1];
                 DenseLayer.Forward(_specs[l], _fanIn[l], input, _parameters[_weights[l]], _parameters[_bias[l]],
-                    scratch[_z], a, batch, scratch[_gemm]);
+                    scratch[_z], a, batch, scratch[_gemm], keepZ: l == _specs.Length - 1);   // exactly as Network.Forward
                 input = a;
             }
             input.Slice(0, batch * Outputs).CopyTo(y.Slice(start * Outputs, batch * Outputs));

@@ -10,9 +10,10 @@ namespace FastNet.Layers;
 internal sealed class DenseLayer
 {
     public DenseLayer(LayerSpec spec, int inputs, Slice weights, Slice bias, Slice weightGradient, Slice biasGradient,
-        Slice z, Slice a, Slice delta)
+        Slice z, Slice a, Slice delta, bool isOutput = false)
     {
         Spec = spec;
+        IsOutput = isOutput;
         Inputs = inputs;
         Weights = weights;
         Bias = bias;
@@ -24,6 +25,8 @@ internal sealed class DenseLayer
     }
 
     public LayerSpec Spec { get; }
+    /// <summary>The last layer: its z is kept for the loss (bce and ce read it), and its dz comes from the loss.</summary>
+    public bool IsOutput { get; }
     public int Inputs { get; }
     public int Units => Spec.Units;
     public Activation Activation => Spec.Activation;
@@ -44,27 +47,41 @@ internal sealed class DenseLayer
     public Slice Delta { get; }
 
     // z (batch×units) = x (batch×inputs) · W (inputs×units) + b;  a = f(z)
-    public void Forward(Workspace ws, ReadOnlySpan<float> x, int batch, Span<float> scratch) =>
-        Forward(Spec, Inputs, x, ws[Weights], ws[Bias], ws[Z], ws[A], batch, scratch);
+    // Hidden layers never need z again, so bias and activation run in the GEMM's output pass straight into a; the
+    // output layer keeps z for the loss and takes its activation (softmax included) afterwards.
+    public void Forward(Workspace ws, ReadOnlySpan<float> x, int batch, Span<float> scratch, int threads) =>
+        Forward(Spec, Inputs, x, ws[Weights], ws[Bias], ws[Z], ws[A], batch, scratch, threads, keepZ: IsOutput);
 
-    // The same on any memory (a Predictor's own parameters and per-thread buffers).
+    // The same on any memory. With keepZ (or softmax) z is written and a = f(z) taken from it; without, z is not touched.
     public static void Forward(LayerSpec spec, int inputs, ReadOnlySpan<float> x, ReadOnlySpan<float> w, ReadOnlySpan<float> b,
-        Span<float> z, Span<float> a, int batch, Span<float> scratch)
+        Span<float> z, Span<float> a, int batch, Span<float> scratch, int threads = 1, bool keepZ = true)
     {
-        Gemm.NN(x, w, z, batch, inputs, spec.Units, accumulate: false, scratch);
-        if (spec.Bias) BiasKernels.AddRows(z, b, batch, spec.Units);
-        ActivationKernels.Forward(spec.Activation, z, a, batch, spec.Units);
+        ReadOnlySpan<float> bias = spec.Bias ? b : default;
+        if (keepZ || spec.Activation == Activation.Softmax)
+        {
+            Gemm.NNBiasActivation(x, w, bias, Activation.Identity, z, batch, inputs, spec.Units, scratch, threads);
+            ActivationKernels.Forward(spec.Activation, z, a, batch, spec.Units);
+        }
+        else
+        {
+            Gemm.NNBiasActivation(x, w, bias, spec.Activation, a, batch, inputs, spec.Units, scratch, threads);
+        }
     }
 
-    // dz (batch×units) = da ⊙ f′(a), in Delta
-    public void ActivationBackward(Workspace ws, int batch) => ActivationKernels.Backward(Activation, ws[A], ws[Delta], batch * Units);
+    // dz (batch×units) = da ⊙ f′(a), in Delta; with a bias, db (units) = Σ rows of dz in the same pass
+    public void ActivationBackward(Workspace ws, int batch)
+    {
+        if (Spec.Bias) ActivationKernels.BackwardWithColumnSums(Activation, ws[A], ws[Delta], ws[BiasGradient], batch, Units);
+        else ActivationKernels.Backward(Activation, ws[A], ws[Delta], batch * Units);
+    }
 
-    // dW (inputs×units) = xᵀ · dz;  db (units) = Σ rows of dz;  dx (batch×inputs) = dz · Wᵀ unless dx is empty
-    public void Backward(Workspace ws, ReadOnlySpan<float> x, int batch, Span<float> dx, Span<float> scratch)
+    // dW (inputs×units) = xᵀ · dz;  db (units) = Σ rows of dz unless ActivationBackward already made it;
+    // dx (batch×inputs) = dz · Wᵀ unless dx is empty
+    public void Backward(Workspace ws, ReadOnlySpan<float> x, int batch, Span<float> dx, Span<float> scratch, int threads, bool biasGradientReady)
     {
         ReadOnlySpan<float> dz = ws[Delta];
-        Gemm.TN(x, dz, ws[WeightGradient], Inputs, batch, Units, accumulate: false, scratch);
-        if (Spec.Bias) BiasKernels.ColumnSums(dz, ws[BiasGradient], batch, Units, accumulate: false);
-        if (!dx.IsEmpty) Gemm.NT(dz, ws[Weights], dx, batch, Units, Inputs, accumulate: false, scratch);
+        Gemm.TN(x, dz, ws[WeightGradient], Inputs, batch, Units, accumulate: false, scratch, threads);
+        if (Spec.Bias && !biasGradientReady) BiasKernels.ColumnSums(dz, ws[BiasGradient], batch, Units, accumulate: false);
+        if (!dx.IsEmpty) Gemm.NT(dz, ws[Weights], dx, batch, Units, Inputs, accumulate: false, scratch, threads);
     }
 }

@@ -1,4 +1,7 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using FastNet.Kernels;
 
 namespace FastNet.Losses;
@@ -24,20 +27,11 @@ internal static class LossKernels
         switch (loss)
         {
             case Loss.Sse:
-            {
-                TensorPrimitives.Subtract(a, t, dz);                 // da = a − t
-                float value = 0.5f * TensorPrimitives.SumOfSquares(dz);
-                ActivationKernels.Backward(output, a, dz, length);   // dz = da ⊙ f′(a)
-                return value;
-            }
+                return 0.5f * SquaredErrorGradient(output, a, t, dz, 1f);             // da = a − t
             case Loss.Mse:
             {
-                TensorPrimitives.Subtract(a, t, dz);
                 float scale = 1f / length;
-                float value = TensorPrimitives.SumOfSquares(dz) * scale;
-                TensorPrimitives.Multiply(dz, 2f * scale, dz);       // da = 2 (a − t) / (N·K)
-                ActivationKernels.Backward(output, a, dz, length);
-                return value;
+                return SquaredErrorGradient(output, a, t, dz, 2f * scale) * scale;    // da = 2 (a − t) / (N·K)
             }
             case Loss.Bce:
             {
@@ -55,6 +49,61 @@ internal static class LossKernels
             }
             default: throw new ArgumentOutOfRangeException(nameof(loss), loss, null);
         }
+    }
+
+    /// <summary>Returns Σ (a − t)² and writes dz = scale·(a − t) ⊙ f′(a), all in one pass over a, t and dz.</summary>
+    private static float SquaredErrorGradient(Activation output, ReadOnlySpan<float> a, ReadOnlySpan<float> t, Span<float> dz, float scale) =>
+        output switch
+        {
+            Activation.Identity => SquaredErrorGradient<ActivationKernels.IdentityBackward>(a, t, dz, scale),
+            Activation.Sigmoid => SquaredErrorGradient<ActivationKernels.SigmoidBackward>(a, t, dz, scale),
+            Activation.Tanh => SquaredErrorGradient<ActivationKernels.TanhBackward>(a, t, dz, scale),
+            Activation.Relu => SquaredErrorGradient<ActivationKernels.ReluBackward>(a, t, dz, scale),
+            _ => throw new NotSupportedException($"{output} has no element-wise derivative; it is only valid with its loss"),
+        };
+
+    // Σ (a − t)² over length; dz (length) = op(scale·(a − t), a)
+    private static float SquaredErrorGradient<TBackward>(ReadOnlySpan<float> a, ReadOnlySpan<float> t, Span<float> dz, float scale)
+        where TBackward : struct, IBinaryOperator
+    {
+        int length = dz.Length;
+        ref float ar = ref MemoryMarshal.GetReference(a);
+        ref float tr = ref MemoryMarshal.GetReference(t);
+        ref float dr = ref MemoryMarshal.GetReference(dz);
+        float sum = 0f;
+        int i = 0;
+        if (Vector512.IsHardwareAccelerated && length >= Vector512<float>.Count)
+        {
+            Vector512<float> sums = Vector512<float>.Zero, scales = Vector512.Create(scale);
+            for (; i <= length - Vector512<float>.Count; i += Vector512<float>.Count)
+            {
+                Vector512<float> ai = Vector512.LoadUnsafe(ref ar, (nuint)i);
+                Vector512<float> d = ai - Vector512.LoadUnsafe(ref tr, (nuint)i);
+                sums = Vector512.FusedMultiplyAdd(d, d, sums);
+                TBackward.Invoke(d * scales, ai).StoreUnsafe(ref dr, (nuint)i);
+            }
+            sum = Vector512.Sum(sums);
+        }
+        else if (Vector256.IsHardwareAccelerated && length >= Vector256<float>.Count)
+        {
+            Vector256<float> sums = Vector256<float>.Zero, scales = Vector256.Create(scale);
+            for (; i <= length - Vector256<float>.Count; i += Vector256<float>.Count)
+            {
+                Vector256<float> ai = Vector256.LoadUnsafe(ref ar, (nuint)i);
+                Vector256<float> d = ai - Vector256.LoadUnsafe(ref tr, (nuint)i);
+                sums = Vector256.FusedMultiplyAdd(d, d, sums);
+                TBackward.Invoke(d * scales, ai).StoreUnsafe(ref dr, (nuint)i);
+            }
+            sum = Vector256.Sum(sums);
+        }
+        for (; i < length; i++)
+        {
+            float ai = Unsafe.Add(ref ar, i);
+            float d = ai - Unsafe.Add(ref tr, i);
+            sum = MathF.FusedMultiplyAdd(d, d, sum);
+            Unsafe.Add(ref dr, i) = TBackward.Invoke(d * scale, ai);
+        }
+        return sum;
     }
 
     /// <summary>Σ max(z, 0) − z·t + ln(1 + e^−|z|): −[t ln σ(z) + (1 − t) ln(1 − σ(z))] without overflow.</summary>

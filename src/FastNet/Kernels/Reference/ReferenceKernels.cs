@@ -101,4 +101,26 @@ internal static class ReferenceKernels
                 _ => throw new ArgumentOutOfRangeException(nameof(activation), activation, "not element-wise"),
             };
     }
+
+    /// <summary>
+    /// a (batch×units) = f(x (batch×inputs) · W (inputs×units) + b): the oracle of the fused forward GEMM
+    /// (<see cref="Gemm.NNBiasActivation"/>); b may be empty, f must be element-wise.
+    /// </summary>
+    public static void DenseForward(ReadOnlySpan<float> x, ReadOnlySpan<float> w, ReadOnlySpan<float> b, Activation activation, Span<float> a,
+        int batch, int inputs, int units)
+    {
+        GemmNN(x, w, a, batch, inputs, units, accumulate: false);
+        if (!b.IsEmpty) AddBias(a, b, batch, units);
+        ActivationForward(activation, a, a, batch, units);
+    }
+
+    /// <summary>
+    /// d (batch×units): da on entry, dz = da ⊙ f′(a) on return; db (units) = Σ rows of dz: the oracle of
+    /// <see cref="ActivationKernels.BackwardWithColumnSums"/>.
+    /// </summary>
+    public static void ActivationBackwardWithColumnSums(Activation activation, ReadOnlySpan<float> a, Span<float> d, Span<float> db, int batch, int units)
+    {
+        ActivationBackward(activation, a, d, batch * units);
+        ColumnSums(d, db, batch, units, accumulate: false);
+    }
 }

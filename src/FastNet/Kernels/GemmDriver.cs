@@ -1,0 +1,110 @@
+using System.Runtime.CompilerServices;
+
+namespace FastNet.Kernels;
+
+/// <summary>
+/// The BLIS loop nest around one micro-kernel: for each NC-column block of b and KC-deep slice of k, pack b; for each
+/// MC-row block of a, pack a; then sweep MR×NR tiles of c. Edge tiles run the same kernel on a padded tile buffer, so
+/// every element of c is computed by the same sequence of operations wherever it lies; the epilogue (bias and
+/// activation) is applied to each tile right after its last k slice, while it is still in L1.
+/// </summary>
+internal static unsafe class GemmDriver
+{
+    /// <summary>Depth of a packed slice: a kc×NR panel of b (32 KiB at NR = 32) stays in L1 while a's panels stream from L2.</summary>
+    public const int KC = 256;
+    /// <summary>Rows of a packed per block (rounded down to a multiple of MR): MC×KC floats (192 KiB) stay in L2.</summary>
+    public const int MC = 192;
+    /// <summary>Columns of b packed per block.</summary>
+    public const int NC = 2048;
+
+    /// <summary>Floats of scratch one call over rows m and columns n needs: packed b, packed a, one edge tile and its bias.</summary>
+    public static long ScratchLength<TKernel>(int m, int k, int n) where TKernel : struct, IGemmMicroKernel
+    {
+        int mr = TKernel.MR, nr = TKernel.NR;
+        long kc = SliceDepth(k);
+        long nc = Math.Min(NC, RoundUp(n, nr));
+        long mc = Math.Min(MC / mr * mr, RoundUp(m, mr));
+        return kc * nc + mc * kc + mr * nr + nr;
+    }
+
+    // c[m0..m1, n0..n1] of the problem (m0 a multiple of MR and n0 of NR, so tiles fall where one thread puts them)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Run<TKernel, TAct>(in GemmProblem problem, int m0, int m1, int n0, int n1, float* scratch)
+        where TKernel : struct, IGemmMicroKernel where TAct : struct, IUnaryOperator
+    {
+        int mr = TKernel.MR, nr = TKernel.NR;
+        int k = problem.K;
+        int kcMax = SliceDepth(k);
+        int ncMax = Math.Min(NC, RoundUp(n1 - n0, nr));
+        int mcMax = Math.Min(MC / mr * mr, RoundUp(m1 - m0, mr));
+        float* bPack = scratch;
+        float* aPack = bPack + (nint)kcMax * ncMax;
+        float* tile = aPack + (nint)mcMax * kcMax;
+        float* tileBias = tile + mr * nr;
+        nint ldc = problem.Ldc;
+        bool epilogue = problem.HasEpilogue;
+
+        for (int jc = n0; jc < n1; jc += ncMax)
+        {
+            int nc = Math.Min(ncMax, n1 - jc);
+            for (int pc = 0; pc < k; pc += kcMax)
+            {
+                int kc = Math.Min(kcMax, k - pc);
+                bool load = problem.Accumulate || pc > 0;
+                bool last = pc + kc == k;
+                GemmPacking.PackB(problem, pc, kc, jc, nc, bPack, nr);
+                for (int ic = m0; ic < m1; ic += mcMax)
+                {
+                    int mc = Math.Min(mcMax, m1 - ic);
+                    GemmPacking.PackA(problem, ic, mc, pc, kc, aPack, mr);
+                    for (int jr = 0; jr < nc; jr += nr)
+                    {
+                        int columns = Math.Min(nr, nc - jr);
+                        float* bPanel = bPack + (nint)jr * kc;
+                        float* bias = problem.Bias == null ? null : problem.Bias + jc + jr;
+                        if (last && epilogue && bias != null && columns < nr)
+                        {
+                            for (int j = 0; j < nr; j++) tileBias[j] = j < columns ? bias[j] : 0f;
+                            bias = tileBias;
+                        }
+                        for (int ir = 0; ir < mc; ir += mr)
+                        {
+                            int rows = Math.Min(mr, mc - ir);
+                            float* aPanel = aPack + (nint)ir * kc;
+                            float* c = problem.C + (ic + ir) * ldc + jc + jr;
+                            if (rows == mr && columns == nr)
+                            {
+                                TKernel.Multiply(aPanel, bPanel, kc, c, ldc, load);
+                                if (last && epilogue) TKernel.Epilogue<TAct>(c, ldc, bias);
+                            }
+                            else
+                            {
+                                if (load) CopyTile(c, ldc, tile, nr, rows, columns);
+                                TKernel.Multiply(aPanel, bPanel, kc, tile, nr, load);
+                                if (last && epilogue) TKernel.Epilogue<TAct>(tile, nr, bias);
+                                CopyTile(tile, nr, c, ldc, rows, columns);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    // dst (rows×columns, stride dstStride) = src (rows×columns, stride srcStride)
+    private static void CopyTile(float* src, nint srcStride, float* dst, nint dstStride, int rows, int columns)
+    {
+        for (int r = 0; r < rows; r++)
+            Unsafe.CopyBlockUnaligned(dst + r * dstStride, src + r * srcStride, (uint)columns * sizeof(float));
+    }
+
+    // k split into equal slices of at most KC (784 → 4 × 196, not 3 × 256 + 16: a shallow last slice would spend
+    // more on loading and storing c than on multiplying)
+    private static int SliceDepth(int k)
+    {
+        int slices = Math.Max(1, (k + KC - 1) / KC);
+        return Math.Max(1, (k + slices - 1) / slices);
+    }
+
+    private static int RoundUp(int value, int multiple) => (value + multiple - 1) / multiple * multiple;
+}

@@ -1,0 +1,117 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace FastNet.Kernels;
+
+/// <summary>
+/// Copies blocks of op(a) and op(b) into the contiguous, zero-padded panels the micro-kernels stream: a as MR-row
+/// panels (MR floats per k step), b as NR-column panels (NR floats per k step). Transposed operands are packed with the
+/// loop order that reads them contiguously, so the kernels never see a transpose.
+/// </summary>
+internal static unsafe class GemmPacking
+{
+    // dst (⌈mc/MR⌉ panels × kc×MR) = op(a)[i0 .. i0+mc, p0 .. p0+kc], rows past mc zero
+    public static void PackA(in GemmProblem problem, int i0, int mc, int p0, int kc, float* dst, int mr)
+    {
+        nint rs = problem.ARowStride, cs = problem.AColStride;
+        if (rs == 1 && cs != 1)
+        {
+            // a transposed (tn): k step p of every panel is one contiguous run of mc floats in a, read in one sweep
+            // (per panel, each k step would touch a new cache line and, for wide a, a new page)
+            nint panel = (nint)mr * kc;
+            for (int p = 0; p < kc; p++)
+            {
+                float* column = problem.A + (p0 + p) * cs + i0;
+                float* d = dst + p * mr;
+                int ir = 0;
+                for (; ir <= mc - mr; ir += mr, d += panel) Copy(column + ir, d, mr);
+                if (ir < mc)
+                {
+                    int rows = mc - ir;
+                    Copy(column + ir, d, rows);
+                    for (int r = rows; r < mr; r++) d[r] = 0f;
+                }
+            }
+            return;
+        }
+        for (int ir = 0; ir < mc; ir += mr, dst += (nint)mr * kc)
+        {
+            int rows = Math.Min(mr, mc - ir);
+            float* src = problem.A + (i0 + ir) * rs + p0 * cs;
+            // a row-major (nn, nt): each row of the panel is contiguous in a; whole 8×8 blocks by AVX transposes
+            int blockRows = 0, blockDepth = 0;
+            if (Transpose8x8.IsSupported && cs == 1 && mr % 8 == 0)
+            {
+                blockRows = rows / 8 * 8;
+                blockDepth = kc / 8 * 8;
+                for (int r = 0; r < blockRows; r += 8)
+                    for (int p = 0; p < blockDepth; p += 8)
+                        Transpose8x8.Run(src + r * rs + p, rs, dst + p * mr + r, mr);
+            }
+            for (int r = 0; r < rows; r++)
+            {
+                float* row = src + r * rs;
+                float* d = dst + r;
+                for (int p = r < blockRows ? blockDepth : 0; p < kc; p++) d[p * mr] = row[p * cs];
+            }
+            for (int r = rows; r < mr; r++)
+                for (int p = 0; p < kc; p++) dst[p * mr + r] = 0f;
+        }
+    }
+
+    // dst (⌈nc/NR⌉ panels × kc×NR) = op(b)[p0 .. p0+kc, j0 .. j0+nc], columns past nc zero
+    public static void PackB(in GemmProblem problem, int p0, int kc, int j0, int nc, float* dst, int nr)
+    {
+        nint rs = problem.BRowStride, cs = problem.BColStride;
+        for (int jr = 0; jr < nc; jr += nr, dst += (nint)nr * kc)
+        {
+            int columns = Math.Min(nr, nc - jr);
+            float* src = problem.B + p0 * rs + (j0 + jr) * cs;
+            if (cs == 1)
+            {
+                // b row-major (nn, tn): each k step of the panel is contiguous in b
+                for (int p = 0; p < kc; p++)
+                {
+                    float* row = src + p * rs;
+                    float* d = dst + p * nr;
+                    Copy(row, d, columns);
+                    for (int c = columns; c < nr; c++) d[c] = 0f;
+                }
+            }
+            else
+            {
+                // b transposed (nt): each column of the panel is contiguous in b; whole 8×8 blocks by AVX transposes
+                int blockColumns = 0, blockDepth = 0;
+                if (Transpose8x8.IsSupported && rs == 1 && nr % 8 == 0)
+                {
+                    blockColumns = columns / 8 * 8;
+                    blockDepth = kc / 8 * 8;
+                    for (int c = 0; c < blockColumns; c += 8)
+                        for (int p = 0; p < blockDepth; p += 8)
+                            Transpose8x8.Run(src + c * cs + p, cs, dst + p * nr + c, nr);
+                }
+                for (int c = 0; c < columns; c++)
+                {
+                    float* column = src + c * cs;
+                    float* d = dst + c;
+                    for (int p = c < blockColumns ? blockDepth : 0; p < kc; p++) d[p * nr] = column[p * rs];
+                }
+                for (int c = columns; c < nr; c++)
+                    for (int p = 0; p < kc; p++) dst[p * nr + c] = 0f;
+            }
+        }
+    }
+
+    // dst (count) = src (count): short copies inline, as whole vectors where they fit (a call to memmove per panel
+    // row would cost more than the copy)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Copy(float* src, float* dst, int count)
+    {
+        int i = 0;
+        if (Vector512.IsHardwareAccelerated)
+            for (; i <= count - 16; i += 16) Vector512.Store(Vector512.Load(src + i), dst + i);
+        if (Vector256.IsHardwareAccelerated)
+            for (; i <= count - 8; i += 8) Vector256.Store(Vector256.Load(src + i), dst + i);
+        for (; i < count; i++) dst[i] = src[i];
+    }
+}

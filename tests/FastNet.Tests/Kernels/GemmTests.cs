@@ -1,0 +1,163 @@
+using FastNet.Kernels;
+
+namespace FastNet.Tests.Kernels;
+
+public class GemmTests
+{
+    private static readonly int[] Depths = [1, 7, 8, 9, 63, 64, 65, 255, 256, 257];
+
+    // (instruction set, form) pairs as names: theory parameters must be public types
+    public static TheoryData<string, string> Paths()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (GemmIsa isa in Enum.GetValues<GemmIsa>())
+            if (GemmIsaInfo.IsAccelerated(isa))
+                foreach (GemmForm form in Enum.GetValues<GemmForm>()) data.Add(isa.ToString(), form.ToString());
+        return data;
+    }
+
+    // M and N cross every tile edge (1, tile ± 1, 2·tile ± 1) for every depth K, on the blocked path
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public void Blocked_path_matches_the_oracle_across_tile_edges(string isaName, string formName)
+    {
+        GemmIsa isa = Enum.Parse<GemmIsa>(isaName);
+        GemmForm form = Enum.Parse<GemmForm>(formName);
+        var random = new Random(1);
+        // the wide kernel's tile, then (on AVX-512) the narrow kernel's for products at most its width
+        foreach (int width in new[] { int.MaxValue, 1 })
+        {
+            (int mr, int nr) = Gemm.Tile(isa, width);
+            int[] rows = [1, mr - 1, mr, mr + 1, 2 * mr - 1, 2 * mr, 2 * mr + 1];
+            int[] columns = width == 1 ? [1, nr - 1, nr] : [1, nr - 1, nr, nr + 1, 2 * nr - 1, 2 * nr, 2 * nr + 1];
+            foreach (int k in Depths)
+                foreach (int m in rows)
+                    foreach (int n in columns)
+                        if (m > 0 && n > 0) CheckOverwriteAndAccumulate(isa, form, m, k, n, random, small: false, threads: 1);
+        }
+    }
+
+    // products larger than one MC, KC or NC block, so packing restarts inside a row or column of c
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public void Blocked_path_crosses_cache_blocks(string isaName, string formName)
+    {
+        GemmIsa isa = Enum.Parse<GemmIsa>(isaName);
+        GemmForm form = Enum.Parse<GemmForm>(formName);
+        var random = new Random(2);
+        CheckOverwriteAndAccumulate(isa, form, GemmDriver.MC + 13, GemmDriver.KC * 2 + 3, 45, random, small: false, threads: 1);
+        CheckOverwriteAndAccumulate(isa, form, 5, 3, GemmDriver.NC + 37, random, small: false, threads: 1);
+    }
+
+    [Theory]
+    [InlineData("NN")]
+    [InlineData("TN")]
+    [InlineData("NT")]
+    public void Small_path_matches_the_oracle(string formName)
+    {
+        GemmForm form = Enum.Parse<GemmForm>(formName);
+        var random = new Random(3);
+        foreach (int m in new[] { 1, 2, 3, 5, 17, 100 })
+            foreach (int k in new[] { 0, 1, 2, 4, 9, 33 })
+                foreach (int n in new[] { 1, 3, 4, 5, 8, 16, 17, 35 })
+                    CheckOverwriteAndAccumulate(GemmIsaInfo.Best, form, m, k, n, random, small: true, threads: 1);
+    }
+
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public void Thread_counts_give_identical_bits(string isaName, string formName)
+    {
+        GemmIsa isa = Enum.Parse<GemmIsa>(isaName);
+        GemmForm form = Enum.Parse<GemmForm>(formName);
+        var random = new Random(4);
+        // rows split (many row tiles) and columns split (few row tiles); large enough to pass the parallel threshold
+        foreach ((int m, int k, int n) in new[] { (203, 150, 90), (9, 301, 1000), (1030, 256, 10) })
+        {
+            float[] a = GemmOracle.Random(random, m * k), b = GemmOracle.Random(random, k * n), bias = GemmOracle.Random(random, n);
+            float[]? first = null;
+            foreach (int threads in new[] { 1, 2, 3 })
+            {
+                var c = new float[m * n];
+                Array.Fill(c, float.NaN);
+                var scratch = new float[Gemm.ScratchLength(m, k, n, threads)];
+                Gemm.Run(isa, form, a, b, c, m, k, n, false, bias, Activation.Tanh, scratch, threads, small: false);
+                if (first == null) first = c;
+                else Assert.True(first.AsSpan().SequenceEqual(c), $"{isa} {form} {m}×{k}×{n}: {threads} threads differ from 1");
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public void Fused_bias_and_activation_match_the_reference(string isaName, string formName)
+    {
+        GemmIsa isa = Enum.Parse<GemmIsa>(isaName);
+        GemmForm form = Enum.Parse<GemmForm>(formName);
+        var random = new Random(5);
+        foreach (Activation activation in new[] { Activation.Identity, Activation.Sigmoid, Activation.Tanh, Activation.Relu })
+            foreach (bool small in new[] { false, true })
+                // the seed's shapes (flat small kernels) in every form, then general ones
+                foreach ((int m, int k, int n) in new[] { (100, 2, 4), (100, 4, 1), (100, 1, 4), (4, 100, 1), (2, 100, 4), (3, 9, 5), (1, 1, 1), (13, 7, 37), (40, 65, 70) })
+                {
+                    float[] a = GemmOracle.Random(random, m * k), b = GemmOracle.Random(random, k * n), bias = GemmOracle.Random(random, n);
+                    var c = new float[m * n];
+                    Array.Fill(c, float.NaN);
+                    var scratch = new float[Gemm.ScratchLength(m, k, n)];
+                    Gemm.Run(isa, form, a, b, c, m, k, n, false, bias, activation, scratch, 1, small);
+                    for (int i = 0; i < m; i++)
+                        for (int j = 0; j < n; j++)
+                        {
+                            (double z, double bound) = GemmOracle.Element(form, a, b, m, k, n, i, j);
+                            z += bias[j];
+                            bound += 1e-7 * Math.Abs(bias[j]);
+                            // f is 1-Lipschitz for all four, plus a few ulp of the activation itself
+                            double expected = Apply(activation, z);
+                            double tolerance = bound + 4 * Math.Abs(expected) * 1.2e-7 + 1e-30;
+                            Assert.True(Math.Abs(c[i * n + j] - expected) <= tolerance,
+                                $"{isa} {form} {activation} small={small} {m}×{k}×{n} [{i},{j}]: {c[i * n + j]} vs {expected} ± {tolerance}");
+                        }
+                }
+    }
+
+    [Fact]
+    public void Public_forms_match_run_and_need_no_scratch_for_tiny_shapes()
+    {
+        float[] a = [1, 2, 3, 4, 5, 6], b = [1, 0, 0, 1, 1, 1];
+        var c = new float[4];
+        Gemm.NN(a, b, c, 2, 3, 2, accumulate: false, Span<float>.Empty);
+        Assert.Equal(new float[] { 4, 5, 10, 11 }, c);
+    }
+
+    private static double Apply(Activation activation, double z) => activation switch
+    {
+        Activation.Sigmoid => 1 / (1 + Math.Exp(-z)),
+        Activation.Tanh => Math.Tanh(z),
+        Activation.Relu => Math.Max(z, 0),
+        _ => z,
+    };
+
+    // overwrite into NaN-filled c at an odd offset of an odd-offset a and b, then accumulate onto random c
+    private static void CheckOverwriteAndAccumulate(GemmIsa isa, GemmForm form, int m, int k, int n, Random random, bool small, int threads)
+    {
+        const int offset = 3;
+        float[] aFull = GemmOracle.Random(random, m * k + offset), bFull = GemmOracle.Random(random, k * n + offset);
+        float[] a = aFull[offset..], b = bFull[offset..];
+        var scratch = new float[Gemm.ScratchLength(m, k, n, threads) + offset];
+        string label = $"{isa} {form} {m}×{k}×{n} small={small}";
+
+        var c = new float[m * n + 2 * offset];
+        Array.Fill(c, float.NaN);
+        Gemm.Run(isa, form, aFull.AsSpan(offset), bFull.AsSpan(offset), c.AsSpan(offset, m * n), m, k, n, false, default,
+            Activation.Identity, scratch.AsSpan(offset), threads, small);
+        GemmOracle.AssertProduct(form, a, b, c, offset, null, null, m, k, n, label + " overwrite");
+        Assert.True(float.IsNaN(c[offset - 1]) && float.IsNaN(c[offset + m * n]), label + ": wrote outside c");
+
+        float[] c0 = GemmOracle.Random(random, m * n + 2 * offset, 10f);
+        float[] c1 = (float[])c0.Clone();
+        Gemm.Run(isa, form, aFull.AsSpan(offset), bFull.AsSpan(offset), c1.AsSpan(offset, m * n), m, k, n, true, default,
+            Activation.Identity, scratch.AsSpan(offset), threads, small);
+        GemmOracle.AssertProduct(form, a, b, c1, offset, c0, null, m, k, n, label + " accumulate");
+        Assert.Equal(c0[offset - 1], c1[offset - 1]);
+        Assert.Equal(c0[offset + m * n], c1[offset + m * n]);
+    }
+}
