@@ -494,6 +494,14 @@ public sealed class Network
 
     // ---- construction helpers ----------------------------------------------------------------------------------
 
+    /// <summary>A new network with the same architecture, plan, weights and standardisation (not the optimizer state).</summary>
+    internal Network Clone()
+    {
+        var copy = new Network(Inputs, _specs, Loss, MaxBatch, MaxDegreeOfParallelism) { _standardization = _standardization };
+        _ws[_parameters].CopyTo(copy._ws[copy._parameters]);
+        return copy;
+    }
+
     /// <summary>Glorot/Xavier uniform for sigmoid, tanh, identity and softmax layers, He uniform for relu; biases 0.</summary>
     internal void InitializeWeights(ulong seed)
     {

@@ -135,6 +135,7 @@ internal static class TrainCommand
                 trainer = new Trainer(network, dataset, options);
             }
 
+            TimeSpan warmup = JitWarmup.Training(network, dataset, options);
             TrainingHistory history;
             using (var interruption = new Interruption())
             {
@@ -170,6 +171,7 @@ internal static class TrainCommand
                     if (evaluation.Accuracy is { } a) w.WriteNumber("accuracy", a); else w.WriteNull("accuracy");
                     w.WriteNumber("trainMilliseconds", milliseconds);
                     w.WriteNumber("microsecondsPerEpoch", microseconds);
+                    w.WriteNumber("warmupMilliseconds", warmup.TotalMilliseconds);
                     w.WriteString("model", path);
                     w.WriteString("optimizer", settings.GetValue(optimizer));
                     if (kept?.ValidationLoss is { } vl) w.WriteNumber("validationLoss", vl); else w.WriteNull("validationLoss");

@@ -17,6 +17,7 @@ public class CliTests
         Assert.True(root.GetProperty("accuracy").GetDouble() >= 0.95);
         Assert.Equal(3000, root.GetProperty("epochs").GetInt32());
         Assert.True(root.GetProperty("microsecondsPerEpoch").GetDouble() > 0);
+        Assert.True(root.GetProperty("warmupMilliseconds").GetDouble() > 0, "the loop is compiled on a copy before it is timed");
         JsonElement predictions = root.GetProperty("predictions");
         Assert.Equal([0.0, -0.5], predictions[0].GetProperty("input").EnumerateArray().Select(e => e.GetDouble()));
         Assert.True(predictions[0].GetProperty("output")[0].GetDouble() > 0.9);

@@ -48,6 +48,22 @@ public class SeedWorkloadTests
     }
 
     [Fact]
+    public void WarmingUpOnACloneLeavesTheRunBitIdentical()
+    {
+        // The CLI compiles the loop by training a clone first (JitWarmup); the clone must share nothing.
+        (Network plain, _) = TrainSeed();
+        Dataset data = TestData.Moons();
+        Network network = new NetworkBuilder(2).Dense(DemoCommand.Hidden, Activation.Sigmoid).Dense(1, Activation.Sigmoid)
+            .WithSeed(DemoCommand.Seed).WithMaxBatch(data.Count).Build();
+        var options = new TrainingOptions { Epochs = DemoCommand.Epochs, Optimizer = new OptimizerOptions { LearningRate = DemoCommand.LearningRate } };
+        Network clone = network.Clone();
+        Assert.Equal(network.Parameters.ToArray(), clone.Parameters.ToArray());
+        FastNet.Cli.JitWarmup.Training(network, data, options);
+        network.Train(data, options);
+        Assert.Equal(plain.Parameters.ToArray(), network.Parameters.ToArray());
+    }
+
+    [Fact]
     public void SameSeedSameWeightsDifferentSeedDifferentWeights()
     {
         float[] Weights(ulong seed) => new NetworkBuilder(3).Dense(5, Activation.Tanh).Dense(2, Activation.Identity).WithSeed(seed).Build().Parameters.ToArray();
