@@ -1,10 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using FastNet.Kernels;
-using FastNet.Serialization;
 using FastNet.Training;
 
 namespace FastNet.Cli.Commands;
@@ -30,8 +27,6 @@ internal static class BenchCommand
 
     private static Option<int> Threads() => new("--threads") { Description = "Most threads one matrix product may use", DefaultValueFactory = _ => 1 };
 
-    private static Option<bool> Json() => new("--json") { Description = "Print one JSON object" };
-
     // ---- gemm ---------------------------------------------------------------------------------------------------
 
     private static Command CreateGemm()
@@ -39,20 +34,19 @@ internal static class BenchCommand
         var shape = new Option<string>("--shape") { Description = "M×K×N of c (M×N) = a (M×K) · b (K×N), e.g. 512x512x512", Required = true };
         var form = new Option<string>("--form") { Description = "nn (x·W), tn (xᵀ·dz) or nt (dz·Wᵀ)", DefaultValueFactory = _ => "nn" };
         var threads = Threads();
-        var json = Json();
+        var json = CliOptions.Json();
         var command = new Command("gemm", "GFLOP/s of one matrix product.\nExample: fastnet bench gemm --shape 1024x256x10 --form tn") { shape, form, threads, json };
-        command.SetAction(result =>
+        CommandAction.Set(command, (result, output) =>
         {
             (int m, int k, int n) = ParseShape(result.GetValue(shape)!);
             GemmForm gemmForm = ParseForm(result.GetValue(form)!);
             int t = CheckThreads(result.GetValue(threads));
             Measurement measured = MeasureGemm(gemmForm, m, k, n, t);
             double gflops = 2.0 * m * k * n / measured.Median.TotalSeconds / 1e9;
-            TextWriter output = result.InvocationConfiguration.Output;
             string formName = gemmForm.ToString().ToLowerInvariant();
             if (result.GetValue(json))
             {
-                WriteJson(output, w =>
+                JsonOutput.Write(output, w =>
                 {
                     w.WriteNumber("gflops", Math.Round(gflops, 2));
                     w.WriteString("shape", $"{m}x{k}x{n}");
@@ -68,7 +62,7 @@ internal static class BenchCommand
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"gemm {m}x{k}x{n} {formName}, {t} thread(s), {GemmIsaInfo.Best}: {gflops:F1} GFLOP/s ({measured.Median.TotalMicroseconds:F2} µs per call, median of {Samples})"));
             }
-            return 0;
+            return FastNetCli.Ok;
         });
         return command;
     }
@@ -96,21 +90,21 @@ internal static class BenchCommand
         var batch = new Option<int>("--batch") { Description = "Samples per training step", DefaultValueFactory = _ => 1024 };
         var loss = new Option<string>("--loss") { Description = "sse, mse, bce or ce", DefaultValueFactory = _ => "ce" };
         var threads = Threads();
-        var json = Json();
+        var json = CliOptions.Json();
         var command = new Command("train", "Milliseconds and bytes allocated per training step (forward, loss, backward, update).\n" +
             "Example: fastnet bench train --layers 256:sigmoid,10:softmax --inputs 784 --batch 1024 --loss ce --threads 2")
         {
             layers, inputs, batch, loss, threads, json,
         };
-        command.SetAction(result =>
+        CommandAction.Set(command, (result, output) =>
         {
             string layersText = result.GetValue(layers)!;
-            List<LayerSpec> specs = ParseLayers(layersText);
+            LayerSpec[] specs = ArgumentParsers.Layers(layersText, bias: true);
             int inputCount = result.GetValue(inputs), batchSize = result.GetValue(batch);
-            if (inputCount < 1) throw new FastNetException($"--inputs must be at least 1, not {inputCount}");
-            if (batchSize < 1) throw new FastNetException($"--batch must be at least 1, not {batchSize}");
+            if (inputCount < 1) throw new UsageException($"--inputs must be at least 1, not {inputCount}");
+            if (batchSize < 1) throw new UsageException($"--batch must be at least 1, not {batchSize}");
             string lossName = result.GetValue(loss)!;
-            Loss lossKind = ModelFile.ParseLoss(lossName) ?? throw new FastNetException($"unknown loss \"{lossName}\" (sse, mse, bce, ce)");
+            Loss lossKind = ArgumentParsers.Loss(lossName);
             int t = CheckThreads(result.GetValue(threads));
 
             var builder = new NetworkBuilder(inputCount).WithLoss(lossKind).WithMaxBatch(batchSize).WithThreads(t).WithSeed(1);
@@ -119,10 +113,9 @@ internal static class BenchCommand
             var runner = new TrainRunner(network, batchSize);
             Measurement measured = Measure(runner);
             double milliseconds = measured.Median.TotalMilliseconds;
-            TextWriter output = result.InvocationConfiguration.Output;
             if (result.GetValue(json))
             {
-                WriteJson(output, w =>
+                JsonOutput.Write(output, w =>
                 {
                     w.WriteNumber("millisecondsPerStep", Math.Round(milliseconds, 6));
                     w.WriteNumber("allocatedBytesPerStep", measured.AllocatedBytesPerRun);
@@ -140,7 +133,7 @@ internal static class BenchCommand
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"train {inputCount}-{layersText} on {batchSize} samples ({lossName}), {t} thread(s): {(milliseconds < 0.1 ? $"{milliseconds * 1000:F3} µs" : $"{milliseconds:F3} ms")} per step, {measured.AllocatedBytesPerRun} B allocated per step (median of {Samples})"));
             }
-            return 0;
+            return FastNetCli.Ok;
         });
         return command;
     }
@@ -227,7 +220,7 @@ internal static class BenchCommand
             && int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n > 0
             && (long)m * k <= int.MaxValue && (long)k * n <= int.MaxValue && (long)m * n <= int.MaxValue)
             return (m, k, n);
-        throw new FastNetException($"--shape \"{text}\" is not MxKxN with three positive sizes (e.g. 512x512x512)");
+        throw new UsageException($"--shape \"{text}\" is not MxKxN with three positive sizes (e.g. 512x512x512)");
     }
 
     private static GemmForm ParseForm(string text) => text.ToLowerInvariant() switch
@@ -235,43 +228,16 @@ internal static class BenchCommand
         "nn" => GemmForm.NN,
         "tn" => GemmForm.TN,
         "nt" => GemmForm.NT,
-        _ => throw new FastNetException($"--form \"{text}\" is not one of nn, tn, nt"),
+        _ => throw new UsageException($"--form \"{text}\" is not one of nn, tn, nt"),
     };
 
     private static int CheckThreads(int threads) =>
-        threads >= 1 ? threads : throw new FastNetException($"--threads must be at least 1, not {threads}");
-
-    private static List<LayerSpec> ParseLayers(string text)
-    {
-        var specs = new List<LayerSpec>();
-        foreach (string item in text.Split(','))
-        {
-            string[] parts = item.Trim().Split(':');
-            if (parts.Length != 2 || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out int units) || units < 1)
-                throw new FastNetException($"--layers: \"{item}\" is not units:activation (e.g. 256:sigmoid)");
-            Activation activation = ModelFile.ParseActivation(parts[1].Trim())
-                ?? throw new FastNetException($"--layers: unknown activation \"{parts[1]}\" in \"{item}\"");
-            specs.Add(new LayerSpec(units, activation));
-        }
-        return specs;
-    }
+        threads >= 1 ? threads : throw new UsageException($"--threads must be at least 1, not {threads}");
 
     private static float[] RandomArray(ref SeededRandom random, long length)
     {
         var values = new float[checked((int)length)];
         for (int i = 0; i < values.Length; i++) values[i] = (float)(random.NextDouble() * 2 - 1);
         return values;
-    }
-
-    private static void WriteJson(TextWriter output, Action<Utf8JsonWriter> body)
-    {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
-        {
-            json.WriteStartObject();
-            body(json);
-            json.WriteEndObject();
-        }
-        output.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
     }
 }
