@@ -29,6 +29,8 @@ public sealed class Network
     private readonly Slice _lastGood;
     private readonly Slice _previousGood;
     private readonly Slice _best;
+    private readonly Slice _tinyScratch;
+    private readonly bool _tiny;   // TinyTraining computes the gradients (small all-sigmoid sse/mse networks on Vector512)
     private Standardization? _standardization;
     private int _owner;   // the managed thread id using the workspace, 0 when free
     private int _depth;   // how many nested calls of the owner are inside
@@ -89,6 +91,8 @@ public sealed class Network
             gradientOffset += weightCount + biasCount;
             fanIn = spec.Units;
         }
+        _tiny = TinyTraining.Supports(inputs, _specs, loss);
+        _tinyScratch = plan.Take(_tiny ? TinyTraining.ScratchLength(inputs, _specs, ParameterCount) : 0);
         _ws = new Workspace(plan);
     }
 
@@ -415,6 +419,8 @@ public sealed class Network
         Enter();
         try
         {
+            if (_tiny && !inputGradient)
+                return TinyTraining.Run(_ws[_parameters], x, t, batch, Inputs, _specs, Loss, _ws[_gradients], _ws[_layers[^1].A], _ws[_tinyScratch]);
             Forward(x, batch);
             float loss = LossGradient(t, batch);
             Backward(x, batch, inputGradient);
