@@ -92,7 +92,7 @@ public sealed class Network
             fanIn = spec.Units;
         }
         _tiny = TinyTraining.Supports(inputs, _specs, loss);
-        _tinyScratch = plan.Take(_tiny ? TinyTraining.ScratchLength(inputs, _specs, ParameterCount) : 0);
+        _tinyScratch = plan.Take(_tiny ? TinyTraining.ScratchLength(inputs, _specs, maxBatch) : 0);
         _ws = new Workspace(plan);
     }
 

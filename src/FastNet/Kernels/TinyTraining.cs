@@ -7,8 +7,8 @@ namespace FastNet.Kernels;
 
 /// <summary>
 /// Forward, sse/mse loss and backward of a small all-sigmoid network in one kernel, vectorised across the batch: 16
-/// samples per <see cref="Vector512{T}"/>, every layer's activations kept transposed (units×16) in scratch, so a unit
-/// is a chain of broadcast FMAs and one sigmoid for 16 samples. Gradients are summed per lane over the chunks and the
+/// samples per <see cref="Vector512{T}"/>, every layer's activations kept transposed (units×batch) in scratch, so a unit
+/// is a chain of broadcast FMAs and one sigmoid for 16 samples. Gradients are summed per lane over the batch and the
 /// 16 lanes are added in a fixed order at the end, so the result depends only on the inputs (never on timing). Used
 /// only where Vector512 is hardware accelerated; elsewhere the general per-layer path runs.
 /// </summary>
@@ -32,120 +32,154 @@ internal static class TinyTraining
         return true;
     }
 
-    /// <summary>Floats of scratch <see cref="Run"/> needs: x and t transposed, one activation block per layer, two delta blocks, per-lane sums.</summary>
-    public static int ScratchLength(int inputs, IReadOnlyList<LayerSpec> layers, int parameterCount)
+    /// <summary>Floats of scratch <see cref="Run"/> needs for up to <paramref name="maxBatch"/> samples: x and t transposed, every layer's activations, two delta blocks.</summary>
+    public static int ScratchLength(int inputs, IReadOnlyList<LayerSpec> layers, int maxBatch)
     {
-        int rows = inputs + layers[^1].Units + 2 * MaxWidth + parameterCount;
+        int rows = inputs + layers[^1].Units + 2 * MaxWidth;
         foreach (LayerSpec spec in layers) rows += spec.Units;
-        return rows * Lanes;
+        return rows * Padded(maxBatch);
     }
 
     // L (scalar) and gradients (parameters: per layer W (inputs×units) then b) = ∂L/∂θ for x (batch×inputs) against
-    // t (batch×outputs); output (batch×outputs) = a_out. Per 16-sample chunk, transposed (features×16):
-    // z_l (units×16) = W_lᵀ (units×inputs) · a_{l-1} (inputs×16) + b_l;  a_l = σ(z_l)
-    // dz_out = scale·(a − t) ⊙ a(1 − a);  dW_l += a_{l-1} ⊙ dz_l per lane;  db_l += dz_l;  dz_{l-1} = (W_l · dz_l) ⊙ a(1 − a)
+    // t (batch×outputs); output (batch×outputs) = a_out. Everything transposed (features×P, P = batch rounded up to 16):
+    // z_l (units×P) = W_lᵀ (units×inputs) · a_{l-1} (inputs×P) + b_l;  a_l = σ(z_l)
+    // dz_out = scale·(a − t) ⊙ a(1 − a);  dW_l (inputs×units) = a_{l-1} · dz_lᵀ;  db_l = Σ_P dz_l;  dz_{l-1} = (W_l · dz_l) ⊙ a(1 − a)
     public static float Run(ReadOnlySpan<float> parameters, ReadOnlySpan<float> x, ReadOnlySpan<float> t, int batch, int inputs,
         LayerSpec[] layers, Loss loss, Span<float> gradients, Span<float> output, Span<float> scratch)
     {
-        int layerCount = layers.Length, outputs = layers[^1].Units;
-        if (layerCount > MaxLayers || x.Length < batch * inputs || t.Length < batch * outputs || output.Length < batch * outputs)
+        int layerCount = layers.Length, outputs = layers[^1].Units, stride = Padded(batch);
+        int parameterCount = 0, fanIn = inputs;
+        foreach (LayerSpec spec in layers)
+        {
+            parameterCount += fanIn * spec.Units + (spec.Bias ? spec.Units : 0);
+            fanIn = spec.Units;
+        }
+        if (layerCount > MaxLayers || x.Length < batch * inputs || t.Length < batch * outputs || output.Length < batch * outputs ||
+            parameters.Length < parameterCount || gradients.Length < parameterCount || scratch.Length < ScratchLength(inputs, layers, batch))
             throw new ArgumentException("the spans do not fit the network and batch");
-        Span<int> weightAt = stackalloc int[MaxLayers], biasAt = stackalloc int[MaxLayers], inputAt = stackalloc int[MaxLayers];
-        int p = 0, fanIn = inputs, rows = inputs + outputs;
+
+        // x (batch×inputs) → x' (inputs×P), t (batch×outputs) → t' (outputs×P), zero beyond the batch
+        int targetAt = inputs * stride, activationAt = (inputs + outputs) * stride;
+        Transpose(x, scratch, 0, batch, stride, inputs);
+        Transpose(t, scratch, targetAt, batch, stride, outputs);
+
+        // forward, remembering where each layer's input and parameters are
+        Span<int> inputAt = stackalloc int[MaxLayers + 1], weightAt = stackalloc int[MaxLayers];
+        int p = 0;
+        fanIn = inputs;
+        inputAt[0] = 0;
+        int next = activationAt;
         for (int l = 0; l < layerCount; l++)
         {
+            int units = layers[l].Units;
             weightAt[l] = p;
-            biasAt[l] = layers[l].Bias ? p + fanIn * layers[l].Units : -1;
-            p += fanIn * layers[l].Units + (layers[l].Bias ? layers[l].Units : 0);
-            inputAt[l] = l == 0 ? 0 : rows * Lanes;
-            if (l > 0) rows += layers[l - 1].Units;
-            fanIn = layers[l].Units;
+            inputAt[l + 1] = next;
+            ForwardLayer(parameters.Slice(p), layers[l].Bias, scratch, inputAt[l], next, fanIn, units, stride);
+            p += fanIn * units + (layers[l].Bias ? units : 0);
+            next += units * stride;
+            fanIn = units;
         }
-        int parameterCount = p;
-        int targetAt = inputs * Lanes, outputAt = rows * Lanes;
-        int deltaAt = (rows + outputs) * Lanes, sumsAt = deltaAt + 2 * MaxWidth * Lanes;
-        if (parameters.Length < parameterCount || gradients.Length < parameterCount || scratch.Length < sumsAt + parameterCount * Lanes)
-            throw new ArgumentException("the parameter, gradient or scratch span is too short");
 
-        ref float w = ref MemoryMarshal.GetReference(parameters);
-        ref float s = ref MemoryMarshal.GetReference(scratch);
-        scratch.Slice(sumsAt, parameterCount * Lanes).Clear();
-        float scale = loss == Loss.Sse ? 1f : 2f / (batch * outputs);
-        Vector512<float> lossSums = Vector512<float>.Zero, scales = Vector512.Create(scale);
-        Vector512<float> laneIndex = Vector512.Create(0f, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+        int deltaAt = next, belowAt = next + MaxWidth * stride;
+        float total = OutputDelta(scratch, inputAt[layerCount], targetAt, deltaAt, output, batch, outputs, stride,
+            loss == Loss.Sse ? 1f : 2f / (batch * outputs));
 
-        for (int start = 0; start < batch; start += Lanes)
+        for (int l = layerCount - 1; l >= 0; l--)
         {
-            int n = Math.Min(Lanes, batch - start);
-            // x (n×inputs) → x' (inputs×16), t (n×outputs) → t' (outputs×16), zero beyond n
-            if (n < Lanes) scratch.Slice(0, (inputs + outputs) * Lanes).Clear();
-            Transpose(x.Slice(start * inputs, n * inputs), scratch, 0, n, inputs);
-            Transpose(t.Slice(start * outputs, n * outputs), scratch, targetAt, n, outputs);
-
-            // forward
-            fanIn = inputs;
-            for (int l = 0; l < layerCount; l++)
-            {
-                int units = layers[l].Units, aAt = l + 1 < layerCount ? inputAt[l + 1] : outputAt;
-                for (int j = 0; j < units; j++)
-                {
-                    Vector512<float> z = biasAt[l] < 0 ? Vector512<float>.Zero : Vector512.Create(Unsafe.Add(ref w, biasAt[l] + j));
-                    for (int i = 0; i < fanIn; i++)
-                        z = Vector512.FusedMultiplyAdd(Load(ref s, inputAt[l] + i * Lanes), Vector512.Create(Unsafe.Add(ref w, weightAt[l] + i * units + j)), z);
-                    Store(SigmoidOperator.Invoke(z), ref s, aAt + j * Lanes);
-                }
-                fanIn = units;
-            }
-
-            // loss and dz_out; only the first n lanes count
-            Vector512<float> valid = Vector512.LessThan(laneIndex, Vector512.Create((float)n));
-            for (int j = 0; j < outputs; j++)
-            {
-                Vector512<float> a = Load(ref s, outputAt + j * Lanes);
-                Vector512<float> diff = Vector512.ConditionalSelect(valid, a - Load(ref s, targetAt + j * Lanes), Vector512<float>.Zero);
-                lossSums = Vector512.FusedMultiplyAdd(diff, diff, lossSums);
-                Store(ActivationKernels.SigmoidBackward.Invoke(scales * diff, a), ref s, deltaAt + j * Lanes);
-                for (int k = 0; k < n; k++) output[(start + k) * outputs + j] = a[k];
-            }
-
-            // backward
-            int dzAt = deltaAt, belowAt = deltaAt + MaxWidth * Lanes;
-            for (int l = layerCount - 1; l >= 0; l--)
-            {
-                int units = layers[l].Units, below = l == 0 ? inputs : layers[l - 1].Units;
-                for (int i = 0; i < below; i++)
-                {
-                    Vector512<float> xi = Load(ref s, inputAt[l] + i * Lanes), da = Vector512<float>.Zero;
-                    for (int j = 0; j < units; j++)
-                    {
-                        Vector512<float> dz = Load(ref s, dzAt + j * Lanes);
-                        int sum = sumsAt + (weightAt[l] + i * units + j) * Lanes;
-                        Store(Vector512.FusedMultiplyAdd(xi, dz, Load(ref s, sum)), ref s, sum);
-                        da = Vector512.FusedMultiplyAdd(dz, Vector512.Create(Unsafe.Add(ref w, weightAt[l] + i * units + j)), da);
-                    }
-                    if (l > 0) Store(ActivationKernels.SigmoidBackward.Invoke(da, xi), ref s, belowAt + i * Lanes);
-                }
-                if (biasAt[l] >= 0)
-                    for (int j = 0; j < units; j++)
-                    {
-                        int sum = sumsAt + (biasAt[l] + j) * Lanes;
-                        Store(Load(ref s, sum) + Load(ref s, dzAt + j * Lanes), ref s, sum);
-                    }
-                (dzAt, belowAt) = (belowAt, dzAt);
-            }
+            int below = l == 0 ? inputs : layers[l - 1].Units;
+            BackwardLayer(parameters.Slice(weightAt[l]), gradients.Slice(weightAt[l]), layers[l].Bias, scratch, inputAt[l], deltaAt,
+                l > 0 ? belowAt : -1, below, layers[l].Units, stride);
+            (deltaAt, belowAt) = (belowAt, deltaAt);
         }
-
-        for (int q = 0; q < parameterCount; q++) gradients[q] = Sum(Load(ref s, sumsAt + q * Lanes));
-        float total = Sum(lossSums);
         return loss == Loss.Sse ? 0.5f * total : total * (1f / (batch * outputs));
     }
 
-    // d' (width×16) at offset = d (n×width) transposed
-    private static void Transpose(ReadOnlySpan<float> d, Span<float> scratch, int offset, int n, int width)
+    private static int Padded(int batch) => (batch + Lanes - 1) / Lanes * Lanes;
+
+    // a (units×P) at aAt = σ(W (fanIn×units)ᵀ · in (fanIn×P) at inAt + b (units, after W in wb))
+    private static void ForwardLayer(ReadOnlySpan<float> wb, bool bias, Span<float> scratch, int inAt, int aAt, int fanIn, int units, int stride)
     {
-        for (int k = 0; k < n; k++)
-            for (int i = 0; i < width; i++)
-                scratch[offset + i * Lanes + k] = d[k * width + i];
+        ref float w = ref MemoryMarshal.GetReference(wb);
+        ref float s = ref MemoryMarshal.GetReference(scratch);
+        for (int j = 0; j < units; j++)
+        {
+            Vector512<float> b = bias ? Vector512.Create(Unsafe.Add(ref w, fanIn * units + j)) : Vector512<float>.Zero;
+            for (int c = 0; c < stride; c += Lanes)
+            {
+                Vector512<float> z = b;
+                for (int i = 0; i < fanIn; i++)
+                    z = Vector512.FusedMultiplyAdd(Load(ref s, inAt + i * stride + c), Vector512.Create(Unsafe.Add(ref w, i * units + j)), z);
+                Store(SigmoidOperator.Invoke(z), ref s, aAt + j * stride + c);
+            }
+        }
+    }
+
+    // returns Σ (a − t)² over the batch; dz (outputs×P) at dzAt = scale·(a − t) ⊙ a(1 − a), 0 beyond the batch;
+    // output (batch×outputs) = a (outputs×P at aAt) transposed back
+    private static float OutputDelta(Span<float> scratch, int aAt, int tAt, int dzAt, Span<float> output, int batch, int outputs, int stride, float scale)
+    {
+        ref float s = ref MemoryMarshal.GetReference(scratch);
+        Vector512<float> sums = Vector512<float>.Zero, scales = Vector512.Create(scale);
+        Vector512<float> lane = Vector512.Create(0f, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+        for (int j = 0; j < outputs; j++)
+            for (int c = 0; c < stride; c += Lanes)
+            {
+                Vector512<float> a = Load(ref s, aAt + j * stride + c);
+                Vector512<float> valid = Vector512.LessThan(lane, Vector512.Create((float)(batch - c)));
+                Vector512<float> diff = Vector512.ConditionalSelect(valid, a - Load(ref s, tAt + j * stride + c), Vector512<float>.Zero);
+                sums = Vector512.FusedMultiplyAdd(diff, diff, sums);
+                Store(ActivationKernels.SigmoidBackward.Invoke(scales * diff, a), ref s, dzAt + j * stride + c);
+            }
+        if (outputs == 1) scratch.Slice(aAt, batch).CopyTo(output);
+        else
+            for (int k = 0; k < batch; k++)
+                for (int j = 0; j < outputs; j++)
+                    output[k * outputs + j] = scratch[aAt + j * stride + k];
+        return Sum(sums);
+    }
+
+    // dW (fanIn×units) = in (fanIn×P at inAt) · dz (units×P at dzAt)ᵀ and db (units, after dW) = Σ_P dz, each summed per lane
+    // over P then over the 16 lanes; with belowAt ≥ 0, dz_below (fanIn×P) = (W · dz) ⊙ in(1 − in)
+    private static void BackwardLayer(ReadOnlySpan<float> wb, Span<float> gradients, bool bias, Span<float> scratch, int inAt, int dzAt,
+        int belowAt, int fanIn, int units, int stride)
+    {
+        ref float w = ref MemoryMarshal.GetReference(wb);
+        ref float s = ref MemoryMarshal.GetReference(scratch);
+        for (int i = 0; i < fanIn; i++)
+            for (int j = 0; j < units; j++)
+            {
+                Vector512<float> sum = Vector512<float>.Zero;
+                for (int c = 0; c < stride; c += Lanes)
+                    sum = Vector512.FusedMultiplyAdd(Load(ref s, inAt + i * stride + c), Load(ref s, dzAt + j * stride + c), sum);
+                gradients[i * units + j] = Sum(sum);
+            }
+        if (bias)
+            for (int j = 0; j < units; j++)
+            {
+                Vector512<float> sum = Vector512<float>.Zero;
+                for (int c = 0; c < stride; c += Lanes) sum += Load(ref s, dzAt + j * stride + c);
+                gradients[fanIn * units + j] = Sum(sum);
+            }
+        if (belowAt < 0) return;
+        for (int i = 0; i < fanIn; i++)
+            for (int c = 0; c < stride; c += Lanes)
+            {
+                Vector512<float> da = Vector512<float>.Zero;
+                for (int j = 0; j < units; j++)
+                    da = Vector512.FusedMultiplyAdd(Load(ref s, dzAt + j * stride + c), Vector512.Create(Unsafe.Add(ref w, i * units + j)), da);
+                Store(ActivationKernels.SigmoidBackward.Invoke(da, Load(ref s, inAt + i * stride + c)), ref s, belowAt + i * stride + c);
+            }
+    }
+
+    // d' (width×P) at offset = d (batch×width) transposed, zero in the padding columns
+    private static void Transpose(ReadOnlySpan<float> d, Span<float> scratch, int offset, int batch, int stride, int width)
+    {
+        for (int i = 0; i < width; i++)
+        {
+            Span<float> row = scratch.Slice(offset + i * stride, stride);
+            for (int k = 0; k < batch; k++) row[k] = d[k * width + i];
+            row.Slice(batch).Clear();
+        }
     }
 
     // the 16 lanes added in a fixed order: halves, then quarters, then pairs
