@@ -23,17 +23,17 @@ internal static class TinyTraining
     private const int Lanes = 16;
 
     /// <summary>Whether the kernel runs this network (and the hardware has Vector512).</summary>
-    public static bool Supports(int inputs, IReadOnlyList<LayerSpec> layers, Loss loss)
+    public static bool Supports(int inputs, ReadOnlySpan<LayerSpec> layers, Loss loss)
     {
         if (!Vector512.IsHardwareAccelerated || loss is not (Loss.Sse or Loss.Mse)) return false;
-        if (inputs > MaxWidth || layers.Count > MaxLayers) return false;
+        if (inputs > MaxWidth || layers.Length > MaxLayers) return false;
         foreach (LayerSpec spec in layers)
             if (spec.Units > MaxWidth || spec.Activation != Activation.Sigmoid) return false;
         return true;
     }
 
     /// <summary>Floats of scratch <see cref="Run"/> needs for up to <paramref name="maxBatch"/> samples: x and t transposed, every layer's activations, two delta blocks.</summary>
-    public static int ScratchLength(int inputs, IReadOnlyList<LayerSpec> layers, int maxBatch)
+    public static int ScratchLength(int inputs, ReadOnlySpan<LayerSpec> layers, int maxBatch)
     {
         int rows = inputs + layers[^1].Units + 2 * MaxWidth;
         foreach (LayerSpec spec in layers) rows += spec.Units;
