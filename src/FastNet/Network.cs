@@ -359,6 +359,25 @@ public sealed class Network
         return best;
     }
 
+    /// <summary>
+    /// How many of the last batch's rows are predicted as their label: row i's label is labels[order[start + i]], or
+    /// labels[start + i] when <paramref name="order"/> is empty. Same decision as <see cref="PredictedClass"/>, one pass.
+    /// </summary>
+    internal int CountCorrect(ReadOnlySpan<int> labels, ReadOnlySpan<int> order, int start, int batch)
+    {
+        ReadOnlySpan<float> a = _ws[_layers[^1].A].Slice(0, batch * Outputs);
+        int correct = 0;
+        if (Outputs == 1)
+        {
+            for (int i = 0; i < a.Length; i++)
+                if ((a[i] >= 0.5f ? 1 : 0) == labels[order.IsEmpty ? start + i : order[start + i]]) correct++;
+            return correct;
+        }
+        for (int i = 0; i < batch; i++)
+            if (PredictedClass(i) == labels[order.IsEmpty ? start + i : order[start + i]]) correct++;
+        return correct;
+    }
+
     internal static bool LossIsSum(Loss loss) => loss == Loss.Sse;
 
     internal void CheckDataset(Dataset data)

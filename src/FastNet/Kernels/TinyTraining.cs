@@ -174,10 +174,12 @@ internal static class TinyTraining
     // d' (width×P) at offset = d (batch×width) transposed, zero in the padding columns
     private static void Transpose(ReadOnlySpan<float> d, Span<float> scratch, int offset, int batch, int stride, int width)
     {
+        ref float source = ref MemoryMarshal.GetReference(d);   // Run checked d.Length ≥ batch·width and the scratch length
         for (int i = 0; i < width; i++)
         {
             Span<float> row = scratch.Slice(offset + i * stride, stride);
-            for (int k = 0; k < batch; k++) row[k] = d[k * width + i];
+            ref float target = ref MemoryMarshal.GetReference(row);
+            for (int k = 0; k < batch; k++) Unsafe.Add(ref target, k) = Unsafe.Add(ref source, k * width + i);
             row.Slice(batch).Clear();
         }
     }
