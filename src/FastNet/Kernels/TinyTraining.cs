@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using FastNet.Kernels.Activations;
 
 namespace FastNet.Kernels;
@@ -175,12 +176,30 @@ internal static class TinyTraining
     private static void Transpose(ReadOnlySpan<float> d, Span<float> scratch, int offset, int batch, int stride, int width)
     {
         ref float source = ref MemoryMarshal.GetReference(d);   // Run checked d.Length ≥ batch·width and the scratch length
+        ref float target = ref Unsafe.Add(ref MemoryMarshal.GetReference(scratch), offset);
+        int start = 0;
+        if (width == 1)
+        {
+            d.Slice(0, batch).CopyTo(scratch.Slice(offset, batch));
+            start = batch;
+        }
+        else if (width == 2 && Avx512F.IsSupported)
+        {
+            // 16 rows (two vectors of interleaved pairs) → the 16 first and the 16 second features
+            Vector512<int> even = Vector512.Create(0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30), odd = even + Vector512<int>.One;
+            for (; start <= batch - Lanes; start += Lanes)
+            {
+                Vector512<float> low = Vector512.LoadUnsafe(ref source, (nuint)(2 * start));
+                Vector512<float> high = Vector512.LoadUnsafe(ref source, (nuint)(2 * start + Lanes));
+                Avx512F.PermuteVar16x32x2(low, even, high).StoreUnsafe(ref target, (nuint)start);
+                Avx512F.PermuteVar16x32x2(low, odd, high).StoreUnsafe(ref target, (nuint)(stride + start));
+            }
+        }
         for (int i = 0; i < width; i++)
         {
-            Span<float> row = scratch.Slice(offset + i * stride, stride);
-            ref float target = ref MemoryMarshal.GetReference(row);
-            for (int k = 0; k < batch; k++) Unsafe.Add(ref target, k) = Unsafe.Add(ref source, k * width + i);
-            row.Slice(batch).Clear();
+            ref float row = ref Unsafe.Add(ref target, i * stride);
+            for (int k = start; k < batch; k++) Unsafe.Add(ref row, k) = Unsafe.Add(ref source, k * width + i);
+            scratch.Slice(offset + i * stride + batch, stride - batch).Clear();
         }
     }
 
