@@ -147,13 +147,33 @@ internal static class TinyTraining
         ref float w = ref MemoryMarshal.GetReference(wb);
         ref float s = ref MemoryMarshal.GetReference(scratch);
         for (int i = 0; i < fanIn; i++)
-            for (int j = 0; j < units; j++)
+        {
+            int j = 0;
+            for (; j <= units - 4; j += 4)   // four units at a time: four independent FMA chains
+            {
+                Vector512<float> sum0 = Vector512<float>.Zero, sum1 = sum0, sum2 = sum0, sum3 = sum0;
+                for (int c = 0; c < stride; c += Lanes)
+                {
+                    Vector512<float> xi = Load(ref s, inAt + i * stride + c);
+                    int dz = dzAt + j * stride + c;
+                    sum0 = Vector512.FusedMultiplyAdd(xi, Load(ref s, dz), sum0);
+                    sum1 = Vector512.FusedMultiplyAdd(xi, Load(ref s, dz + stride), sum1);
+                    sum2 = Vector512.FusedMultiplyAdd(xi, Load(ref s, dz + 2 * stride), sum2);
+                    sum3 = Vector512.FusedMultiplyAdd(xi, Load(ref s, dz + 3 * stride), sum3);
+                }
+                gradients[i * units + j] = Sum(sum0);
+                gradients[i * units + j + 1] = Sum(sum1);
+                gradients[i * units + j + 2] = Sum(sum2);
+                gradients[i * units + j + 3] = Sum(sum3);
+            }
+            for (; j < units; j++)
             {
                 Vector512<float> sum = Vector512<float>.Zero;
                 for (int c = 0; c < stride; c += Lanes)
                     sum = Vector512.FusedMultiplyAdd(Load(ref s, inAt + i * stride + c), Load(ref s, dzAt + j * stride + c), sum);
                 gradients[i * units + j] = Sum(sum);
             }
+        }
         if (bias)
             for (int j = 0; j < units; j++)
             {
