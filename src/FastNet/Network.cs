@@ -29,6 +29,8 @@ public sealed class Network
     private readonly Slice _lastGood;
     private readonly Slice _previousGood;
     private readonly Slice _best;
+    private readonly Slice _tinyScratch;
+    private readonly bool _tiny;   // TinyTraining computes the gradients (small all-sigmoid sse/mse networks on Vector512)
     private Standardization? _standardization;
     private int _owner;   // the managed thread id using the workspace, 0 when free
     private int _depth;   // how many nested calls of the owner are inside
@@ -89,6 +91,8 @@ public sealed class Network
             gradientOffset += weightCount + biasCount;
             fanIn = spec.Units;
         }
+        _tiny = TinyTraining.Supports(inputs, _specs, loss);
+        _tinyScratch = plan.Take(_tiny ? TinyTraining.ScratchLength(inputs, _specs, maxBatch) : 0);
         _ws = new Workspace(plan);
     }
 
@@ -355,6 +359,25 @@ public sealed class Network
         return best;
     }
 
+    /// <summary>
+    /// How many of the last batch's rows are predicted as their label: row i's label is labels[order[start + i]], or
+    /// labels[start + i] when <paramref name="order"/> is empty. Same decision as <see cref="PredictedClass"/>, one pass.
+    /// </summary>
+    internal int CountCorrect(ReadOnlySpan<int> labels, ReadOnlySpan<int> order, int start, int batch)
+    {
+        ReadOnlySpan<float> a = _ws[_layers[^1].A].Slice(0, batch * Outputs);
+        int correct = 0;
+        if (Outputs == 1)
+        {
+            for (int i = 0; i < a.Length; i++)
+                if ((a[i] >= 0.5f ? 1 : 0) == labels[order.IsEmpty ? start + i : order[start + i]]) correct++;
+            return correct;
+        }
+        for (int i = 0; i < batch; i++)
+            if (PredictedClass(i) == labels[order.IsEmpty ? start + i : order[start + i]]) correct++;
+        return correct;
+    }
+
     internal static bool LossIsSum(Loss loss) => loss == Loss.Sse;
 
     internal void CheckDataset(Dataset data)
@@ -415,6 +438,8 @@ public sealed class Network
         Enter();
         try
         {
+            if (_tiny && !inputGradient)
+                return TinyTraining.Run(_ws[_parameters], x, t, batch, Inputs, _specs, Loss, _ws[_gradients], _ws[_layers[^1].A], _ws[_tinyScratch]);
             Forward(x, batch);
             float loss = LossGradient(t, batch);
             Backward(x, batch, inputGradient);

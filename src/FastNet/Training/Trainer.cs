@@ -327,13 +327,8 @@ public sealed class Trainer
     }
 
     // predictions of the batch just run (still in the output layer) against the labels of its rows
-    private int CountCorrect(ReadOnlySpan<int> labels, int start, int batch, bool shuffled)
-    {
-        int correct = 0;
-        for (int i = 0; i < batch; i++)
-            if (_network.PredictedClass(i) == labels[shuffled ? _order[start + i] : start + i]) correct++;
-        return correct;
-    }
+    private int CountCorrect(ReadOnlySpan<int> labels, int start, int batch, bool shuffled) =>
+        _network.CountCorrect(labels, shuffled ? _order : ReadOnlySpan<int>.Empty, start, batch);
 
     // Puts back the last finite parameters whose training loss is finite too (weights can be finite yet overflow the
     // loss); returns the epoch they are from (0 for the initial weights).
