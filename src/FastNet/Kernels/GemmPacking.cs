@@ -37,25 +37,8 @@ internal static unsafe class GemmPacking
         for (int ir = 0; ir < mc; ir += mr, dst += (nint)mr * kc)
         {
             int rows = Math.Min(mr, mc - ir);
-            float* src = problem.A + (i0 + ir) * rs + p0 * cs;
-            // a row-major (nn, nt): each row of the panel is contiguous in a; whole 8×8 blocks by AVX transposes
-            int blockRows = 0, blockDepth = 0;
-            if (Transpose8x8.IsSupported && cs == 1 && mr % 8 == 0)
-            {
-                blockRows = rows / 8 * 8;
-                blockDepth = kc / 8 * 8;
-                for (int r = 0; r < blockRows; r += 8)
-                    for (int p = 0; p < blockDepth; p += 8)
-                        Transpose8x8.Run(src + r * rs + p, rs, dst + p * mr + r, mr);
-            }
-            for (int r = 0; r < rows; r++)
-            {
-                float* row = src + r * rs;
-                float* d = dst + r;
-                for (int p = r < blockRows ? blockDepth : 0; p < kc; p++) d[p * mr] = row[p * cs];
-            }
-            for (int r = rows; r < mr; r++)
-                for (int p = 0; p < kc; p++) dst[p * mr + r] = 0f;
+            // a row-major (nn, nt): each row of the panel is contiguous in a
+            PackTransposed(problem.A + (i0 + ir) * rs + p0 * cs, rs, cs, rows, kc, dst, mr);
         }
     }
 
@@ -80,26 +63,34 @@ internal static unsafe class GemmPacking
             }
             else
             {
-                // b transposed (nt): each column of the panel is contiguous in b; whole 8×8 blocks by AVX transposes
-                int blockColumns = 0, blockDepth = 0;
-                if (Transpose8x8.IsSupported && rs == 1 && nr % 8 == 0)
-                {
-                    blockColumns = columns / 8 * 8;
-                    blockDepth = kc / 8 * 8;
-                    for (int c = 0; c < blockColumns; c += 8)
-                        for (int p = 0; p < blockDepth; p += 8)
-                            Transpose8x8.Run(src + c * cs + p, cs, dst + p * nr + c, nr);
-                }
-                for (int c = 0; c < columns; c++)
-                {
-                    float* column = src + c * cs;
-                    float* d = dst + c;
-                    for (int p = c < blockColumns ? blockDepth : 0; p < kc; p++) d[p * nr] = column[p * rs];
-                }
-                for (int c = columns; c < nr; c++)
-                    for (int p = 0; p < kc; p++) dst[p * nr + c] = 0f;
+                // b transposed (nt): each column of the panel is contiguous in b
+                PackTransposed(src, cs, rs, columns, kc, dst, nr);
             }
         }
+    }
+
+    // dst (kc×width): dst[p·width + v] = src[v·vectorStride + p·depthStride] for v < count, 0 for count ≤ v < width.
+    // Turns `count` source vectors (rows of a, or columns of a transposed b) into one panel; where the vectors are
+    // contiguous (depthStride 1), whole 8×8 blocks go through AVX transposes.
+    private static void PackTransposed(float* src, nint vectorStride, nint depthStride, int count, int kc, float* dst, int width)
+    {
+        int blockVectors = 0, blockDepth = 0;
+        if (Transpose8x8.IsSupported && depthStride == 1 && width % 8 == 0)
+        {
+            blockVectors = count / 8 * 8;
+            blockDepth = kc / 8 * 8;
+            for (int v = 0; v < blockVectors; v += 8)
+                for (int p = 0; p < blockDepth; p += 8)
+                    Transpose8x8.Run(src + v * vectorStride + p, vectorStride, dst + p * width + v, width);
+        }
+        for (int v = 0; v < count; v++)
+        {
+            float* vector = src + v * vectorStride;
+            float* d = dst + v;
+            for (int p = v < blockVectors ? blockDepth : 0; p < kc; p++) d[p * width] = vector[p * depthStride];
+        }
+        for (int v = count; v < width; v++)
+            for (int p = 0; p < kc; p++) dst[p * width + v] = 0f;
     }
 
     // dst (count) = src (count): short copies inline, as whole vectors where they fit (a call to memmove per panel

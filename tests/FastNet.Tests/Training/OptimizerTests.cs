@@ -127,25 +127,11 @@ public class OptimizerTests
                 float[] g = TestData.Uniform(n, 100 * n + t);
                 if (t == 3) Array.Clear(g, 0, n / 3);
                 Optimizer.Step(options, options.LearningRate, w, g, state, t);
-                Reference(options, t, expected, g, reference);
+                ReferenceRules.Step(options, options.LearningRate, expected, g, reference, t);
                 for (int i = 0; i < n; i++)
                     Assert.True(Math.Abs(w[i] - expected[i]) <= 2e-6f * Math.Max(1f, Math.Abs(expected[i])),
                         $"{kind} n={n} t={t} i={i}: {w[i]} vs reference {expected[i]}");
             }
-        }
-    }
-
-    private static void Reference(OptimizerOptions o, int t, Span<float> w, ReadOnlySpan<float> g, Span<float> state)
-    {
-        int n = w.Length;
-        Span<float> s0 = state.Slice(0, n), s1 = state.Slice(n, n);
-        switch (o.Kind)
-        {
-            case OptimizerKind.Sgd: ReferenceRules.Sgd(o.LearningRate, o.WeightDecay, w, g); break;
-            case OptimizerKind.Momentum: ReferenceRules.Momentum(o.LearningRate, o.Momentum, false, o.WeightDecay, w, g, s0); break;
-            case OptimizerKind.Nesterov: ReferenceRules.Momentum(o.LearningRate, o.Momentum, true, o.WeightDecay, w, g, s0); break;
-            case OptimizerKind.Adam: ReferenceRules.Adam(o.LearningRate, o.Beta1, o.Beta2, o.Epsilon, t, o.WeightDecay, w, g, s0, s1); break;
-            case OptimizerKind.Rprop: ReferenceRules.Rprop(o.RpropIncrease, o.RpropDecrease, o.RpropMinStep, o.RpropMaxStep, o.WeightDecay, w, g, s0, s1); break;
         }
     }
 
