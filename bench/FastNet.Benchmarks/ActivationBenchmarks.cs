@@ -1,7 +1,7 @@
 using System.Numerics.Tensors;
 using BenchmarkDotNet.Attributes;
 using FastNet.Kernels;
-using FastNet.Kernels.Reference;
+using FastNet.Reference;
 
 namespace FastNet.Benchmarks;
 

@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using FastNet.Kernels;
-using FastNet.Kernels.Reference;
+using FastNet.Reference;
 
 namespace FastNet.Benchmarks;
 

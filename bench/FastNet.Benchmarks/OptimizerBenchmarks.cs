@@ -1,3 +1,4 @@
+using FastNet.Reference;
 using BenchmarkDotNet.Attributes;
 using FastNet.Training;
 using FastNet.Training.Rules;

@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
-using FastNet.Kernels.Reference;
+using FastNet.Reference;
 using FastNet.Training;
 
 namespace FastNet.Benchmarks;

@@ -1,7 +1,7 @@
 using System.Runtime.Intrinsics;
 using FastNet.Kernels;
 using FastNet.Kernels.Activations;
-using FastNet.Kernels.Reference;
+using FastNet.Reference;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;

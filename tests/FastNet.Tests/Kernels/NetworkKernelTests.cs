@@ -1,4 +1,4 @@
-using FastNet.Kernels.Reference;
+using FastNet.Reference;
 using FastNet.Training;
 
 namespace FastNet.Tests.Kernels;

@@ -1,5 +1,5 @@
 using FastNet.Kernels;
-using FastNet.Kernels.Reference;
+using FastNet.Reference;
 using FastNet.Tests.Support;
 
 namespace FastNet.Tests.Kernels;

@@ -1,6 +1,6 @@
 using System.Runtime.Intrinsics;
 using FastNet.Kernels;
-using FastNet.Kernels.Reference;
+using FastNet.Reference;
 using FastNet.Tests.Support;
 
 namespace FastNet.Tests.Kernels;

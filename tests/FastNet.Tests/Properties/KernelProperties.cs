@@ -1,5 +1,5 @@
 using FastNet.Kernels;
-using FastNet.Kernels.Reference;
+using FastNet.Reference;
 using FastNet.Tests.Support;
 using FsCheck;
 using FsCheck.Fluent;
@@ -8,7 +8,7 @@ using FsCheck.Xunit;
 namespace FastNet.Tests.Properties;
 
 /// <summary>
-/// Every fast kernel equals its naive reference (Kernels/Reference) for random shapes (1–70, crossing every vector
+/// Every fast kernel equals its naive reference (src/FastNet/Reference) for random shapes (1–70, crossing every vector
 /// width and tile edge) on slices that start at odd offsets, with destinations pre-filled with NaN where the contract
 /// says "overwrite", and without touching a single element outside its slices.
 /// </summary>

@@ -1,3 +1,4 @@
+using FastNet.Reference;
 using FastNet.Tests.Support;
 using FastNet.Training;
 using FastNet.Training.Rules;

@@ -1,3 +1,4 @@
+using FastNet.Reference;
 using FastNet.Training;
 using FastNet.Training.Rules;
 using FastNet.Tests.Support;

@@ -1,4 +1,6 @@
-namespace FastNet.Kernels.Reference;
+using FastNet.Kernels;
+
+namespace FastNet.Reference;
 
 /// <summary>
 /// Naive scalar versions of every kernel: the test oracle and the benchmark baseline. Written for obviousness, not

@@ -1,4 +1,4 @@
-namespace FastNet.Kernels.Reference;
+namespace FastNet.Reference;
 
 /// <summary>
 /// A training step written with <see cref="ReferenceKernels"/> only, over plain arrays: the oracle that the fused,

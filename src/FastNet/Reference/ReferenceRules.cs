@@ -1,4 +1,6 @@
-namespace FastNet.Training.Rules;
+using FastNet.Training;
+
+namespace FastNet.Reference;
 
 /// <summary>
 /// The update rules written the obvious way, one parameter at a time in double, straight from their papers' and
