@@ -208,7 +208,21 @@ public sealed class Network
         {
             Exit();
         }
-        return new Evaluation(loss, !data.HasLabels ? null : (double)correct / data.Count, data.Count) { Confusion = confusion };
+        return new Evaluation(loss, !data.HasLabels ? null : (double)correct / data.Count, data.Count)
+        {
+            Confusion = confusion,
+            LogLoss = data.HasLabels && HasProbabilities ? LogLoss(data) : null,
+            Regression = data.HasLabels ? null : RegressionMetrics.Compute(Predict(data.Features), data.Targets, Outputs),
+        };
+    }
+
+    private bool HasProbabilities => _specs[^1].Activation == Activation.Softmax || (Outputs == 1 && _specs[^1].Activation == Activation.Sigmoid);
+
+    private double LogLoss(Dataset data)
+    {
+        var probabilities = new float[data.Count * ClassCount];
+        PredictProbabilities(data.Features, probabilities);
+        return FastNet.LogLoss.Compute(probabilities, data.Labels, ClassCount);
     }
 
     /// <summary>The number of classes the network tells apart: 2 for one output (output ≥ 0.5 is class 1), else the outputs.</summary>
@@ -260,7 +274,7 @@ public sealed class Network
     {
         Activation output = _specs[^1].Activation;
         bool single = Outputs == 1 && output == Activation.Sigmoid;
-        if (output != Activation.Softmax && !single)
+        if (!HasProbabilities)
             throw new FastNetException($"class probabilities need a softmax output or one sigmoid output, not {Outputs} {output.ToString().ToLowerInvariant()} outputs");
         int count = Rows(x);
         if (probabilities.Length < count * ClassCount)
