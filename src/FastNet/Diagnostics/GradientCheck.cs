@@ -177,6 +177,34 @@ public static class GradientCheck
         return new GradientCheckReport([result], 1, value, value, result.Scale, options);
     }
 
+    /// <summary>
+    /// <see cref="Run(Network, Dataset, GradientCheckOptions?)"/> for a test suite: returns the report when every tensor
+    /// passes and otherwise throws a <see cref="GradientCheckException"/> whose message is a table of the worst
+    /// coordinates (<see cref="GradientCheckReport.ToTable"/>), which xunit, NUnit and MSTest print as the failure.
+    /// </summary>
+    /// <exception cref="GradientCheckException">A gradient is outside the tolerance.</exception>
+    /// <exception cref="FastNetException">The data does not fit the network, or the options are invalid.</exception>
+    public static GradientCheckReport Assert(Network network, Dataset data, GradientCheckOptions? options = null)
+    {
+        GradientCheckReport report = Run(network, data, options);
+        report.ThrowIfFailed();
+        return report;
+    }
+
+    /// <summary>
+    /// <see cref="Compare"/> for a test suite: checks the gradient <paramref name="analytic"/> of a loss of your own and
+    /// throws a <see cref="GradientCheckException"/> with the table of the worst coordinates unless it passes.
+    /// </summary>
+    /// <exception cref="GradientCheckException">A coordinate is outside the tolerance.</exception>
+    /// <exception cref="FastNetException">The spans are empty or of different lengths, or the options are invalid.</exception>
+    public static GradientCheckReport Assert(Func<ReadOnlySpan<double>, double> loss, ReadOnlySpan<double> point, ReadOnlySpan<double> analytic,
+        GradientCheckOptions? options = null)
+    {
+        GradientCheckReport report = Compare(loss, point, analytic, options);
+        report.ThrowIfFailed();
+        return report;
+    }
+
     private static void CheckFinite(ReadOnlySpan<float> values, string what)
     {
         for (int i = 0; i < values.Length; i++)

@@ -4,8 +4,10 @@ namespace FastNet.Diagnostics;
 public sealed class TensorGradientCheck
 {
     internal TensorGradientCheck(string name, GradientTensorKind kind, int layer, int rows, int columns, int @checked, int skipped,
-        double scale, GradientDifference largestAbsoluteError, GradientDifference largestRelativeError, GradientDifference worst)
+        double scale, GradientDifference largestAbsoluteError, GradientDifference largestRelativeError, GradientDifference worst,
+        GradientDifference[] worstCoordinates)
     {
+        WorstCoordinates = worstCoordinates;
         Scale = scale;
         Name = name;
         Kind = kind;
@@ -61,6 +63,15 @@ public sealed class TensorGradientCheck
     /// <summary>The compared coordinate with the largest error relative to its tolerance: the one that decides the verdict.</summary>
     public GradientDifference Worst { get; }
 
+    /// <summary>
+    /// The compared coordinates with the largest errors relative to their tolerance, worst first: up to
+    /// <see cref="WorstCount"/> of them (<see cref="Worst"/> is the first).
+    /// </summary>
+    public IReadOnlyList<GradientDifference> WorstCoordinates { get; }
+
+    /// <summary>How many coordinates <see cref="WorstCoordinates"/> keeps per tensor.</summary>
+    public const int WorstCount = 5;
+
     /// <summary>Whether every compared coordinate is within its tolerance.</summary>
     public bool Passed => Worst.Index < 0 || Worst.Passed;
 
@@ -88,6 +99,7 @@ public sealed class TensorGradientCheck
         double scale = LargestMagnitude(numeric, skipped);
         var none = new GradientDifference(-1, 0, 0, 0);
         GradientDifference largestAbsolute = none, largestRelative = none, worst = none;
+        var top = new List<GradientDifference>(WorstCount + 1);
         int compared = 0, left = 0;
         for (int c = 0; c < indices.Length; c++)
         {
@@ -102,9 +114,20 @@ public sealed class TensorGradientCheck
             if (compared == 0 || Exceeds(difference.AbsoluteError, largestAbsolute.AbsoluteError)) largestAbsolute = difference;
             if (compared == 0 || Exceeds(difference.RelativeError, largestRelative.RelativeError)) largestRelative = difference;
             if (compared == 0 || Exceeds(difference.ErrorRatio, worst.ErrorRatio)) worst = difference;
+            Keep(top, difference);
             compared++;
         }
-        return new TensorGradientCheck(name, kind, layer, rows, columns, compared, left, scale, largestAbsolute, largestRelative, worst);
+        return new TensorGradientCheck(name, kind, layer, rows, columns, compared, left, scale, largestAbsolute, largestRelative, worst, [.. top]);
+    }
+
+    // inserts d into the list of the WorstCount largest error ratios, kept in descending order (first of equals stays first)
+    private static void Keep(List<GradientDifference> top, GradientDifference d)
+    {
+        int at = top.Count;
+        while (at > 0 && Exceeds(d.ErrorRatio, top[at - 1].ErrorRatio)) at--;
+        if (at >= WorstCount) return;
+        top.Insert(at, d);
+        if (top.Count > WorstCount) top.RemoveAt(WorstCount);
     }
 
     /// <summary>The largest finite |numeric| not skipped; 0 when there is none.</summary>
