@@ -32,6 +32,7 @@ internal static class FastNetCli
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(GradCheckCommand.Create());
+        root.Subcommands.Add(LrFindCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         return root;
     }

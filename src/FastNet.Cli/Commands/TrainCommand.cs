@@ -90,7 +90,9 @@ internal static class TrainCommand
             int epochCount = settings.GetValue(epochs);
             if (epochCount < 1) throw new UsageException($"--epochs: must be at least 1, not {epochCount}");
             ulong seedValue = settings.GetValue(seed);
-            OptimizerOptions optimizerOptions = Optimizer(settings, optimizer, momentum, weightDecay, lr, batchSize);
+            float rate = settings.GetValue(lr);
+            if (!(rate > 0f) || !float.IsFinite(rate)) throw new UsageException($"--lr: must be a positive finite number, not {rate.ToString(CultureInfo.InvariantCulture)}");
+            OptimizerOptions optimizerOptions = Optimizer(settings, optimizer, momentum, weightDecay, rate, batchSize);
             LearningRateSchedule schedule = ArgumentParsers.Schedule(settings.GetValue(lrDecay)!);
             DivergencePolicy policy = ArgumentParsers.Divergence(settings.GetValue(onDivergence)!);
             double? split = settings.GetValue(valSplit);
@@ -198,12 +200,11 @@ internal static class TrainCommand
         return command;
     }
 
-    private static OptimizerOptions Optimizer(ParseResult result, Option<string> optimizer, Option<float?> momentum, Option<float> weightDecay,
-        Option<float> lr, int batchSize)
+    /// <summary>The update rule of --optimizer, --momentum and --weight-decay at learning rate <paramref name="rate"/>.</summary>
+    internal static OptimizerOptions Optimizer(ParseResult result, Option<string> optimizer, Option<float?> momentum, Option<float> weightDecay,
+        float rate, int batchSize)
     {
         OptimizerKind kind = ArgumentParsers.Optimizer(result.GetValue(optimizer)!);
-        float rate = result.GetValue(lr);
-        if (!(rate > 0f) || !float.IsFinite(rate)) throw new UsageException($"--lr: must be a positive finite number, not {rate.ToString(CultureInfo.InvariantCulture)}");
         float? mu = result.GetValue(momentum);
         if (mu is not null && kind is not (OptimizerKind.Momentum or OptimizerKind.Nesterov))
             throw new UsageException("--momentum goes with --optimizer momentum or nesterov");
@@ -261,7 +262,8 @@ internal static class TrainCommand
         return args;
     }
 
-    private static Network Build(Dataset data, LayerSpec[] layers, Loss loss, ulong seed, int maxBatch)
+    /// <summary>A new network for <paramref name="data"/>'s features with the given layers, loss, seed and plan.</summary>
+    internal static Network Build(Dataset data, LayerSpec[] layers, Loss loss, ulong seed, int maxBatch)
     {
         var builder = new NetworkBuilder(data.FeatureCount).WithLoss(loss).WithSeed(seed).WithMaxBatch(maxBatch);
         foreach (LayerSpec layer in layers) builder.Add(layer);

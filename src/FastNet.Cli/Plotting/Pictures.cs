@@ -1,5 +1,6 @@
 using FastNet.Data;
 using FastNet.Serialization;
+using FastNet.Training;
 using ScottPlot;
 
 namespace FastNet.Cli.Plotting;
@@ -80,6 +81,27 @@ internal static class Pictures
         AddCurve(plot, curves, curves.ValidationAccuracy, "validation accuracy (right axis)", Colors.OrangeRed, dashed: true, rightAxis: true);
         if (curves.Accuracy is not null || curves.ValidationAccuracy is not null) plot.Axes.Right.Label.Text = "accuracy";
         plot.ShowLegend(Alignment.UpperRight);
+        Save(plot, path);
+    }
+
+    /// <summary>The range test's loss (raw and smoothed) against log₁₀ of the rate, with the suggested rate marked.</summary>
+    public static void SaveLearningRateRange(LearningRateRange range, string path, string title)
+    {
+        var plot = new Plot();
+        plot.Title(title);
+        plot.XLabel("log₁₀ learning rate");
+        plot.YLabel("loss");
+        var rates = new double[range.Rates.Count];
+        for (int i = 0; i < rates.Length; i++) rates[i] = Math.Log10(range.Rates[i]);
+        var raw = plot.Add.ScatterLine(rates, range.Losses.ToArray(), Lighten(ClassColors[0]));
+        raw.LegendText = "batch loss";
+        var smooth = plot.Add.ScatterLine(rates, range.SmoothedLosses.ToArray(), ClassColors[0]);
+        smooth.LegendText = "smoothed loss";
+        smooth.LineWidth = 2;
+        var suggested = plot.Add.VerticalLine(Math.Log10(range.SuggestedRate), 2, Colors.OrangeRed);
+        suggested.LegendText = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"suggested {range.SuggestedRate:G3}");
+        suggested.LinePattern = LinePattern.Dashed;
+        plot.ShowLegend(Alignment.UpperLeft);
         Save(plot, path);
     }
 
