@@ -47,7 +47,7 @@ internal static class ArgumentParsers
         return values;
     }
 
-    /// <summary>Parses an optimizer name: sgd, momentum, nesterov, adam or rprop.</summary>
+    /// <summary>Parses an optimizer name: sgd, momentum, nesterov, adam, rprop or lbfgs.</summary>
     public static OptimizerKind Optimizer(string name) => name switch
     {
         "sgd" => OptimizerKind.Sgd,
@@ -55,7 +55,8 @@ internal static class ArgumentParsers
         "nesterov" => OptimizerKind.Nesterov,
         "adam" => OptimizerKind.Adam,
         "rprop" => OptimizerKind.Rprop,
-        _ => throw new UsageException($"--optimizer: unknown optimizer '{name}' (sgd, momentum, nesterov, adam, rprop)"),
+        "lbfgs" => OptimizerKind.Lbfgs,
+        _ => throw new UsageException($"--optimizer: unknown optimizer '{name}' (sgd, momentum, nesterov, adam, rprop, lbfgs)"),
     };
 
     /// <summary>Parses <c>constant</c>, <c>step:EVERY:FACTOR</c> or <c>exp:GAMMA</c>.</summary>
@@ -71,6 +72,15 @@ internal static class ArgumentParsers
             return LearningRateSchedule.Exponential(gamma);
         throw new UsageException($"--lr-decay: '{text}' {Expected}");
     }
+
+    /// <summary>The name of a convergence reason in JSON and text: gradient-norm, loss-change or line-search.</summary>
+    public static string Name(ConvergenceReason reason) => reason switch
+    {
+        ConvergenceReason.GradientNorm => "gradient-norm",
+        ConvergenceReason.LossChange => "loss-change",
+        ConvergenceReason.LineSearch => "line-search",
+        _ => "none",
+    };
 
     /// <summary>Parses a divergence policy: stop or halve.</summary>
     public static DivergencePolicy Divergence(string name) => name switch

@@ -39,7 +39,7 @@ internal static class TrainCommand
         var json = CliOptions.Json();
         var quiet = CliOptions.Quiet();
         var labelColumn = CliOptions.LabelColumn();
-        var optimizer = new Option<string>("--optimizer") { Description = "sgd, momentum, nesterov, adam or rprop (full batch only)", DefaultValueFactory = _ => "sgd", HelpName = "NAME" };
+        var optimizer = new Option<string>("--optimizer") { Description = "sgd, momentum, nesterov, adam, rprop or lbfgs (the last two full batch only)", DefaultValueFactory = _ => "sgd", HelpName = "NAME" };
         var momentum = new Option<float?>("--momentum") { Description = "μ for momentum and nesterov, in [0, 1) (default 0.9)", HelpName = "M" };
         var weightDecay = new Option<float>("--weight-decay") { Description = "L2 weight decay λ (g += λ·w, PyTorch-style), default 0", HelpName = "L2" };
         var noShuffle = new Option<bool>("--no-shuffle") { Description = "Take mini-batches in dataset order instead of a fresh seeded shuffle each epoch" };
@@ -182,11 +182,14 @@ internal static class TrainCommand
                     w.WriteBoolean("stoppedEarly", history.StoppedEarly);
                     w.WriteBoolean("diverged", history.Diverged);
                     if (history.Message is null) w.WriteNull("message"); else w.WriteString("message", history.Message);
+                    if (history.Convergence == ConvergenceReason.None) w.WriteNull("converged"); else w.WriteString("converged", ArgumentParsers.Name(history.Convergence));
                 });
                 return FastNetCli.Ok;
             }
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"trained {Describe(network)} for {history.Epochs.Count} epochs in {milliseconds:F1} ms ({microseconds:F2} µs/epoch)"));
+            if (history.Convergence != ConvergenceReason.None)
+                output.WriteLine($"converged after {trainer.Epoch} iterations: {ArgumentParsers.Name(history.Convergence)}");
             if (history.StoppedEarly)
                 output.WriteLine($"stopped early: no lower validation loss for {options.Patience} epochs; kept the weights of epoch {history.BestEpoch}");
             if (kept?.ValidationLoss is { } validationLoss)
@@ -212,6 +215,7 @@ internal static class TrainCommand
         float decay = result.GetValue(weightDecay);
         if (!(decay >= 0f) || !float.IsFinite(decay)) throw new UsageException($"--weight-decay: must be a finite number ≥ 0, not {decay.ToString(CultureInfo.InvariantCulture)}");
         if (kind == OptimizerKind.Rprop && batchSize != 0) throw new UsageException("--optimizer rprop needs --batch full (it follows the sign of the whole gradient)");
+        if (kind == OptimizerKind.Lbfgs && batchSize != 0) throw new UsageException("--optimizer lbfgs needs --batch full (its line search compares losses of the whole data)");
         return new OptimizerOptions { Kind = kind, LearningRate = rate, Momentum = mu ?? 0.9f, WeightDecay = decay };
     }
 

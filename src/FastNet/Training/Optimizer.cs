@@ -27,6 +27,10 @@ internal static class Optimizer
             throw new FastNetException($"the weight decay must be a finite number ≥ 0, not {options.WeightDecay}");
         if (!(options.RpropIncrease > 1f) || !float.IsFinite(options.RpropIncrease) || !(options.RpropDecrease > 0f && options.RpropDecrease < 1f))
             throw new FastNetException($"iRPROP− needs η+ > 1 and 0 < η− < 1, not {options.RpropIncrease} and {options.RpropDecrease}");
+        if (options.LbfgsHistory is < 1 or > 1000)
+            throw new FastNetException($"L-BFGS keeps 1 to 1000 pairs, not {options.LbfgsHistory}");
+        if (!(options.LbfgsGradientTolerance >= 0) || !(options.LbfgsLossTolerance >= 0))
+            throw new FastNetException($"L-BFGS's tolerances must be numbers ≥ 0, not {options.LbfgsGradientTolerance} and {options.LbfgsLossTolerance}");
         if (!(options.RpropMinStep >= 0f) || !(options.RpropMaxStep >= options.RpropMinStep) || !float.IsFinite(options.RpropMaxStep))
             throw new FastNetException($"iRPROP− needs 0 ≤ Δmin ≤ Δmax, not {options.RpropMinStep} and {options.RpropMaxStep}");
     }
@@ -59,8 +63,8 @@ internal static class Optimizer
             case OptimizerKind.Rprop:
                 UpdateDriver.Run(new RpropRule(options.RpropIncrease, options.RpropDecrease, options.RpropMinStep, options.RpropMaxStep), decay, w, dw, s0, s1);
                 break;
-            default:
-                throw new ArgumentOutOfRangeException(nameof(options), options.Kind, "unknown optimizer");
+            default:   // Lbfgs takes whole iterations (Lbfgs.Iterate), not per-batch steps
+                throw new ArgumentOutOfRangeException(nameof(options), options.Kind, "not a per-step update rule");
         }
     }
 }

@@ -24,4 +24,12 @@ public enum OptimizerKind
     /// w ← w − sign(g)·Δ. The learning rate is the initial step Δ0.
     /// </summary>
     Rprop,
+
+    /// <summary>
+    /// Limited-memory BFGS (Nocedal and Wright, Algorithm 7.4), full batch only: a quasi-Newton direction from the last
+    /// <see cref="OptimizerOptions.LbfgsHistory"/> steps and gradient changes, and a line search that satisfies the strong
+    /// Wolfe conditions, so there is no learning rate to pick. One epoch is one iteration; the run stops by itself when it
+    /// converges (<see cref="TrainingHistory.Convergence"/>). scikit-learn's recommendation for small datasets.
+    /// </summary>
+    Lbfgs,
 }

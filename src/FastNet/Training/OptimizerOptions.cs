@@ -35,4 +35,13 @@ public sealed record OptimizerOptions
 
     /// <summary>iRPROP−'s smallest step Δmin (default 1e-6, PyTorch's; FANN floors steps at 1e-4).</summary>
     public float RpropMinStep { get; init; } = 1e-6f;
+
+    /// <summary>L-BFGS's memory m: how many (step, gradient change) pairs shape its direction (default 10, as in scipy and PyTorch).</summary>
+    public int LbfgsHistory { get; init; } = 10;
+
+    /// <summary>L-BFGS stops when the largest |∂L/∂θ| is at most this (default 1e-5).</summary>
+    public double LbfgsGradientTolerance { get; init; } = 1e-5;
+
+    /// <summary>L-BFGS stops when an iteration lowers the loss by at most this times max(|L|, 1) (default 1e-9).</summary>
+    public double LbfgsLossTolerance { get; init; } = 1e-9;
 }

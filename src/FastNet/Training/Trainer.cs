@@ -24,6 +24,8 @@ public sealed class Trainer
     private readonly float[]? _validationTargets;
     private readonly int[] _order;
     private readonly int _batch;
+    private readonly Lbfgs? _lbfgs;          // with OptimizerKind.Lbfgs: the iteration, and its pairs and vectors
+    private readonly float[] _lbfgsBlock = [];
     private SeededRandom _random;
     private int _step;
     private float _rateScale = 1f;
@@ -70,6 +72,12 @@ public sealed class Trainer
                 $"a batch of {_batch} samples is larger than the network's plan ({network.MaxBatch}); build it with a maximum batch of at least {_batch}");
         if (options.Optimizer.Kind == OptimizerKind.Rprop && _batch != train.Count)
             throw new FastNetException("rprop needs full batches (batch size 0): its steps follow the sign of the whole gradient");
+        if (options.Optimizer.Kind == OptimizerKind.Lbfgs)
+        {
+            if (_batch != train.Count) throw new FastNetException("lbfgs needs full batches (batch size 0): its line search compares losses of the whole data");
+            _lbfgs = new Lbfgs(network.ParameterCount, options.Optimizer.LbfgsHistory);
+            _lbfgsBlock = new float[Lbfgs.Length(network.ParameterCount, options.Optimizer.LbfgsHistory)];
+        }
         _network = network;
         _options = options;
         _train = train;
@@ -101,6 +109,9 @@ public sealed class Trainer
 
     /// <summary>How many times the learning rate was halved after a divergence.</summary>
     public int Halvings { get; private set; }
+
+    /// <summary>Why the optimizer stopped by itself (<see cref="OptimizerKind.Lbfgs"/>'s convergence tests); None while it goes on.</summary>
+    public ConvergenceReason Convergence { get; private set; }
 
     /// <summary>Which epoch diverged, what was kept and what to try; null while training is healthy.</summary>
     public string? DivergenceMessage { get; private set; }
@@ -141,6 +152,7 @@ public sealed class Trainer
     /// </summary>
     public void SaveCheckpoint(string path, IReadOnlyList<string>? command = null)
     {
+        if (_lbfgs is not null) throw new FastNetException("an lbfgs run cannot be checkpointed (its history of pairs is not saved); it converges in few iterations: run it again");
         if (!_started) Start();   // a checkpoint before the first epoch holds the state that epoch would start from
         CheckpointFile.Save(path, _network, TrainingCheckpoint.Capture(this), command ?? []);
     }
@@ -186,6 +198,7 @@ public sealed class Trainer
             _random.State = randomState;
             _step = 0;
             Optimizer.Reset(_options.Optimizer, net.OptimizerState, LearningRate);
+            _lbfgs?.Reset();
         }
         net.LastGoodParameters.CopyTo(net.PreviousGoodParameters);
         net.Parameters.CopyTo(net.LastGoodParameters);
@@ -247,7 +260,7 @@ public sealed class Trainer
     {
         var history = new TrainingHistory(Math.Max(0, _options.Epochs - Epoch));
         long started = Stopwatch.GetTimestamp();
-        while (Epoch < _options.Epochs && !Diverged && !StoppedEarly)
+        while (Epoch < _options.Epochs && !Diverged && !StoppedEarly && Convergence == ConvergenceReason.None)
         {
             if (cancellationToken.IsCancellationRequested)
             {
@@ -265,6 +278,7 @@ public sealed class Trainer
         history.StoppedEarly = StoppedEarly;
         history.BestEpoch = BestEpoch;
         history.Diverged = Diverged;
+        history.Convergence = Convergence;
         history.Halvings = Halvings;
         history.Message = DivergenceMessage;
         return history;
@@ -289,6 +303,7 @@ public sealed class Trainer
         int count = data.Count, inputs = net.Inputs, outputs = net.Outputs;
         ReadOnlySpan<int> labels = data.Labels;
         correct = 0;
+        if (_lbfgs is not null) return LbfgsIteration(out correct);
         if (_batch == count)
         {
             double full = net.TrainStep(data.Features, _targets, count, _options.Optimizer, lr, ++_step);
@@ -324,6 +339,36 @@ public sealed class Trainer
             if (!labels.IsEmpty) correct += CountCorrect(labels, start, batch, shuffle);
         }
         return loss;
+    }
+
+    // One L-BFGS iteration on the whole training set; the epoch's loss and accuracy are measured at the point it reached.
+    private double LbfgsIteration(out int correct)
+    {
+        Network net = _network;
+        OptimizerOptions o = _options.Optimizer;
+        var objective = new FullBatchObjective(net, _train, _targets, o.WeightDecay);
+        Convergence = _lbfgs!.Iterate(ref objective, net.Parameters, net.Gradients, _lbfgsBlock, o.LbfgsGradientTolerance, o.LbfgsLossTolerance);
+        ++_step;
+        return net.Measure(_train.Features, _targets, _train.Labels, _train.Count, standardize: false, confusion: null, out correct);
+    }
+
+    /// <summary>The loss L(θ) + ½λ‖θ‖² on the whole training set and its gradient (into the network's gradients), for L-BFGS.</summary>
+    private readonly struct FullBatchObjective(Network network, Dataset data, float[] targets, float decay) : ILbfgsObjective
+    {
+        public double Evaluate(ReadOnlySpan<float> x, Span<float> g)
+        {
+            double loss = network.ComputeGradients(data.Features, targets, data.Count, inputGradient: false);
+            ReadOnlySpan<float> dw = network.Gradients;
+            if (!dw.Overlaps(g)) dw.CopyTo(g);
+            if (decay == 0) return loss;
+            double squares = 0;
+            for (int i = 0; i < x.Length; i++)
+            {
+                squares += (double)x[i] * x[i];
+                g[i] += decay * x[i];
+            }
+            return loss + 0.5 * decay * squares;
+        }
     }
 
     // predictions of the batch just run (still in the output layer) against the labels of its rows

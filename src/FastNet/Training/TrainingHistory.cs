@@ -33,6 +33,9 @@ public sealed class TrainingHistory
     /// <summary>How many times the learning rate was halved after a divergence (<see cref="DivergencePolicy.Halve"/>).</summary>
     public int Halvings { get; internal set; }
 
+    /// <summary>Why the optimizer stopped by itself before the epoch limit (<see cref="OptimizerKind.Lbfgs"/>); <see cref="ConvergenceReason.None"/> otherwise.</summary>
+    public ConvergenceReason Convergence { get; internal set; }
+
     /// <summary>A sentence for the user when the run diverged: which epoch, what was kept, what to try; null otherwise.</summary>
     public string? Message { get; internal set; }
 

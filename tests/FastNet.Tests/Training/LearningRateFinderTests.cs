@@ -43,13 +43,14 @@ public class LearningRateFinderTests
     [Fact]
     public void TooLargeRatesStopTheTestAndTheSuggestionLiesBeforeTheBlowUp()
     {
-        // a linear regression with mse: its loss has no ceiling (a sigmoid sse network's stops at 25 on the moons)
+        // a linear model of a curved target with mse on mini-batches: its loss has no ceiling (a sigmoid sse network's
+        // stops at 25 on the moons) and no batch gradient vanishes
         var x = new float[64];
         var t = new float[64];
-        for (int i = 0; i < 64; i++) (x[i], t[i]) = (i / 16f - 2f, 3f * (i / 16f - 2f) + 1f);
+        for (int i = 0; i < 64; i++) (x[i], t[i]) = (i / 16f - 2f, 3f * (i / 16f - 2f) + 1f + MathF.Sin(7f * i / 16f));
         var data = new Dataset(x, 1, targets: t, targetWidth: 1);
         Network net = new NetworkBuilder(inputs: 1).Dense(1, Activation.Identity).WithLoss(Loss.Mse).WithSeed(2).WithMaxBatch(64).Build();
-        LearningRateRange range = LearningRateFinder.Run(net, data, FullBatch with { MaxRate = 1e6f });
+        LearningRateRange range = LearningRateFinder.Run(net, data, FullBatch with { MaxRate = 1e6f, BatchSize = 8 });
         Assert.True(range.Diverged);
         Assert.True(range.Rates.Count < 300);
         Assert.True(range.SuggestedRate < range.MinimumLossRate);
