@@ -40,6 +40,7 @@ public class AllocationTests
     [InlineData(OptimizerKind.Adam, 16)]
     [InlineData(OptimizerKind.Adam, 0)]
     [InlineData(OptimizerKind.Rprop, 0)]
+    [InlineData(OptimizerKind.Lbfgs, 0)]
     public void WarmEpochsAllocateNothingForEveryOptimizerWithValidationStandardisationAndASchedule(OptimizerKind kind, int batch)
     {
         Dataset data = TestData.Moons();

@@ -71,14 +71,19 @@ public class LbfgsTests
         foreach (float v in x) Assert.Equal(1f, v, 1e-3f);
     }
 
+    /// <summary>
+    /// scipy 1.10's L-BFGS-B needs 94 iterations on this problem (gradient descent about cond·ln(1/ε), thousands):
+    /// <c>n=20; c=1000**(np.arange(n)/(n-1)); t=np.arange(n)/n; minimize(lambda x: (0.5*np.sum(c*(x-t)**2), c*(x-t)),
+    /// np.zeros(n), jac=True, method='L-BFGS-B', options=dict(maxcor=10, gtol=1e-3, ftol=0)).nit</c>.
+    /// </summary>
     [Fact]
-    public void AnIllConditionedQuadraticConvergesInFewIterationsWhereGradientDescentWouldTakeThousands()
+    public void AnIllConditionedQuadraticConvergesInNoMoreIterationsThanScipy()
     {
         var f = new Quadratic();
         var x = new float[20];
         (ConvergenceReason reason, int iterations) = Minimise(ref f, x, history: 10, limit: 200, gtol: 1e-3, ftol: 0);
         Assert.Equal(ConvergenceReason.GradientNorm, reason);
-        Assert.True(iterations < 60, $"{iterations} iterations");
+        Assert.True(iterations <= 94, $"{iterations} iterations");
         for (int i = 0; i < x.Length; i++) Assert.Equal(i / 20f, x[i], 1e-3f);
     }
 
