@@ -49,6 +49,8 @@ internal static class TrainCommand
         var standardize = new Option<bool>("--standardize") { Description = "Z-score the features (fitted on the training data, stored in the model)" };
         var lrDecay = new Option<string>("--lr-decay") { Description = "constant, step:EVERY:FACTOR or exp:GAMMA", DefaultValueFactory = _ => "constant", HelpName = "SCHEDULE" };
         var historyOption = new Option<string>("--history") { Description = "Write the per-epoch history (loss, accuracy, validation) to this JSON file", HelpName = "FILE" };
+        var lbfgsMemory = new Option<int?>("--lbfgs-memory") { Description = "For lbfgs: the pairs m it remembers (default 10)", HelpName = "M" };
+        var lbfgsTol = new Option<double?>("--lbfgs-tol") { Description = "For lbfgs: stop when the largest |gradient| is at most this (default 1e-5)", HelpName = "G" };
         var onDivergence = new Option<string>("--on-divergence") { Description = "stop (keep the last good weights) or halve (halve the rate and retry)", DefaultValueFactory = _ => "stop", HelpName = "POLICY" };
         var command = new Command("train", "Train a network and save it. Ctrl+C stops at the end of the current epoch and writes a checkpoint.\n" +
             "Example: fastnet train --data data/moons.json --layers 4:sigmoid,1:sigmoid --loss sse --lr 0.5 --epochs 3000 --out model.json\n" +
@@ -57,6 +59,7 @@ internal static class TrainCommand
         {
             data, layers, noBias, init, loss, lr, epochs, batch, seed, outOption, checkpoint, resume, json,
             optimizer, momentum, weightDecay, noShuffle, valSplit, valData, patience, standardize, lrDecay, historyOption, onDivergence, quiet, labelColumn,
+            lbfgsMemory, lbfgsTol,
         };
         // Options naming files: a checkpoint keeps them as absolute paths, so a run resumes from any folder.
         Option[] paths = [data, init, outOption, checkpoint, valData, historyOption];
@@ -93,6 +96,17 @@ internal static class TrainCommand
             float rate = settings.GetValue(lr);
             if (!(rate > 0f) || !float.IsFinite(rate)) throw new UsageException($"--lr: must be a positive finite number, not {rate.ToString(CultureInfo.InvariantCulture)}");
             OptimizerOptions optimizerOptions = Optimizer(settings, optimizer, momentum, weightDecay, rate, batchSize);
+            int? memory = settings.GetValue(lbfgsMemory);
+            double? gtol = settings.GetValue(lbfgsTol);
+            if ((memory is not null || gtol is not null) && optimizerOptions.Kind != OptimizerKind.Lbfgs)
+                throw new UsageException("--lbfgs-memory and --lbfgs-tol go with --optimizer lbfgs");
+            if (memory is < 1 or > 1000) throw new UsageException($"--lbfgs-memory: must be 1 to 1000, not {memory}");
+            if (gtol is { } g && !(g >= 0 && double.IsFinite(g))) throw new UsageException($"--lbfgs-tol: must be a finite number ≥ 0, not {g.ToString(CultureInfo.InvariantCulture)}");
+            optimizerOptions = optimizerOptions with
+            {
+                LbfgsHistory = memory ?? optimizerOptions.LbfgsHistory,
+                LbfgsGradientTolerance = gtol ?? optimizerOptions.LbfgsGradientTolerance,
+            };
             LearningRateSchedule schedule = ArgumentParsers.Schedule(settings.GetValue(lrDecay)!);
             DivergencePolicy policy = ArgumentParsers.Divergence(settings.GetValue(onDivergence)!);
             double? split = settings.GetValue(valSplit);
