@@ -82,6 +82,18 @@ internal static class ArgumentParsers
         _ => "none",
     };
 
+    /// <summary>Parses <c>balanced</c> or comma-separated weights per class.</summary>
+    public static ClassWeights ClassWeights(string text)
+    {
+        if (text == "balanced") return Training.ClassWeights.Balanced;
+        string[] parts = text.Split(',', StringSplitOptions.TrimEntries);
+        var weights = new float[parts.Length];
+        for (int i = 0; i < parts.Length; i++)
+            if (!float.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out weights[i]) || !float.IsFinite(weights[i]) || weights[i] < 0)
+                throw new UsageException($"--class-weight: '{parts[i]}' is not 'balanced' or a list of weights ≥ 0 (e.g. 1,10)");
+        return Training.ClassWeights.Of(weights);
+    }
+
     /// <summary>Parses a divergence policy: stop or halve.</summary>
     public static DivergencePolicy Divergence(string name) => name switch
     {

@@ -189,7 +189,8 @@ public sealed class Network
         new Trainer(this, data, options).Run(null, cancellationToken);
 
     /// <summary>
-    /// The loss (as trained on, averaged or summed as the loss defines) and, for labelled data, the accuracy and the
+    /// The loss (as trained on, averaged or summed as the loss defines, weighted by the data's sample weights if it has
+    /// them) and, for labelled data, the accuracy and the
     /// confusion matrix. The network's standardisation, if any, is applied to the raw features first.
     /// </summary>
     public Evaluation Evaluate(Dataset data)
@@ -202,7 +203,7 @@ public sealed class Network
         Enter();
         try
         {
-            loss = Measure(data.Features, targets, data.Labels, data.Count, standardize: true, confusion, out correct);
+            loss = Measure(data.Features, targets, data.Labels, data.Count, standardize: true, confusion, out correct, data.Weights);
         }
         finally
         {
@@ -328,17 +329,27 @@ public sealed class Network
     /// correct predictions (and fills <paramref name="confusion"/>) for labels. Allocates nothing.
     /// </summary>
     internal double Measure(ReadOnlySpan<float> x, ReadOnlySpan<float> t, ReadOnlySpan<int> labels, int count, bool standardize,
-        ConfusionMatrix? confusion, out int correct)
+        ConfusionMatrix? confusion, out int correct, ReadOnlySpan<float> w = default)
     {
-        double loss = 0;
+        double loss = 0, total = 0;
         correct = 0;
         for (int start = 0; start < count; start += MaxBatch)
         {
             int batch = Math.Min(MaxBatch, count - start);
-            ReadOnlySpan<float> bx = x.Slice(start * Inputs, batch * Inputs);
+            ReadOnlySpan<float> bx = x.Slice(start * Inputs, batch * Inputs), bt = t.Slice(start * Outputs, batch * Outputs);
             Forward(standardize ? Standardized(bx) : bx, batch);
-            float batchLoss = LossGradient(t.Slice(start * Outputs, batch * Outputs), batch);
-            loss += LossIsSum(Loss) ? batchLoss : (double)batchLoss * batch;
+            float batchLoss = LossGradient(bt, batch);
+            double share = batch;   // a mean loss's chunk counts by its samples, or by its weight
+            if (!w.IsEmpty)
+            {
+                ReadOnlySpan<float> bw = w.Slice(start, batch);
+                DenseLayer output = _layers[^1];
+                batchLoss = WeightedLoss.Apply(Loss, output.Activation, _ws[output.Z], _ws[output.A], bt, bw, _ws[output.Delta], batch, output.Units);
+                share = 0;
+                foreach (float v in bw) share += v;
+            }
+            total += share;
+            loss += LossIsSum(Loss) ? batchLoss : batchLoss * share;
             if (labels.IsEmpty) continue;
             for (int i = 0; i < batch; i++)
             {
@@ -347,7 +358,7 @@ public sealed class Network
                 confusion?.Add(actual, predicted);
             }
         }
-        return LossIsSum(Loss) ? loss : loss / count;
+        return LossIsSum(Loss) ? loss : loss / total;
     }
 
     // x′ (batch×inputs) = standardise(x) in the batch-input scratch, or x itself when the network does not standardise
@@ -429,12 +440,13 @@ public sealed class Network
     internal Span<float> BestParameters => _ws[_best];
 
     /// <summary>One gradient-descent step on a batch: forward, loss, backward, update. Returns the batch loss.</summary>
-    internal float TrainStep(ReadOnlySpan<float> x, ReadOnlySpan<float> t, int batch, OptimizerOptions optimizer, float learningRate, int step)
+    internal float TrainStep(ReadOnlySpan<float> x, ReadOnlySpan<float> t, int batch, OptimizerOptions optimizer, float learningRate, int step,
+        ReadOnlySpan<float> w = default)
     {
         Enter();
         try
         {
-            float loss = ComputeGradients(x, t, batch, inputGradient: false);
+            float loss = ComputeGradients(x, t, batch, inputGradient: false, w);
             Optimizer.Step(optimizer, learningRate, _ws[_parameters], _ws[_gradients], _ws[_optimizerState], step);
             return loss;
         }
@@ -444,18 +456,26 @@ public sealed class Network
         }
     }
 
-    /// <summary>Forward, loss and backward on a batch; leaves ∂L/∂θ in <see cref="Gradients"/> (and ∂L/∂x in <see cref="InputGradient"/>).</summary>
-    internal float ComputeGradients(ReadOnlySpan<float> x, ReadOnlySpan<float> t, int batch, bool inputGradient)
+    /// <summary>
+    /// Forward, loss and backward on a batch; leaves ∂L/∂θ in <see cref="Gradients"/> (and ∂L/∂x in <see cref="InputGradient"/>).
+    /// <paramref name="w"/> holds the batch's sample weights (see <see cref="WeightedLoss"/>), or is empty for none.
+    /// </summary>
+    internal float ComputeGradients(ReadOnlySpan<float> x, ReadOnlySpan<float> t, int batch, bool inputGradient, ReadOnlySpan<float> w = default)
     {
         if ((uint)batch > (uint)MaxBatch || batch == 0)
             throw new FastNetException($"a batch of {batch} samples does not fit the network's plan (1 to {MaxBatch}); build it with a larger maximum batch");
         Enter();
         try
         {
-            if (_tiny && !inputGradient)
+            if (_tiny && !inputGradient && w.IsEmpty)
                 return TinyTraining.Run(_ws[_parameters], x, t, batch, Inputs, _specs, Loss, _ws[_gradients], _ws[_layers[^1].A], _ws[_tinyScratch]);
             Forward(x, batch);
             float loss = LossGradient(t, batch);
+            if (!w.IsEmpty)
+            {
+                DenseLayer output = _layers[^1];
+                loss = WeightedLoss.Apply(Loss, output.Activation, _ws[output.Z], _ws[output.A], t, w, _ws[output.Delta], batch, output.Units);
+            }
             Backward(x, batch, inputGradient);
             return loss;
         }

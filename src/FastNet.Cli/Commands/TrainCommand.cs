@@ -49,6 +49,11 @@ internal static class TrainCommand
         var standardize = new Option<bool>("--standardize") { Description = "Z-score the features (fitted on the training data, stored in the model)" };
         var lrDecay = new Option<string>("--lr-decay") { Description = "constant, step:EVERY:FACTOR or exp:GAMMA", DefaultValueFactory = _ => "constant", HelpName = "SCHEDULE" };
         var historyOption = new Option<string>("--history") { Description = "Write the per-epoch history (loss, accuracy, validation) to this JSON file", HelpName = "FILE" };
+        var classWeight = new Option<string>("--class-weight")
+        {
+            Description = "Weigh each class's samples: 'balanced' (n / (k·n_c), as scikit-learn) or one weight per class, W0,W1,...",
+            HelpName = "balanced|W0,W1,...",
+        };
         var lbfgsMemory = new Option<int?>("--lbfgs-memory") { Description = "For lbfgs: the pairs m it remembers (default 10)", HelpName = "M" };
         var lbfgsTol = new Option<double?>("--lbfgs-tol") { Description = "For lbfgs: stop when the largest |gradient| is at most this (default 1e-5)", HelpName = "G" };
         var onDivergence = new Option<string>("--on-divergence") { Description = "stop (keep the last good weights) or halve (halve the rate and retry)", DefaultValueFactory = _ => "stop", HelpName = "POLICY" };
@@ -59,7 +64,7 @@ internal static class TrainCommand
         {
             data, layers, noBias, init, loss, lr, epochs, batch, seed, outOption, checkpoint, resume, json,
             optimizer, momentum, weightDecay, noShuffle, valSplit, valData, patience, standardize, lrDecay, historyOption, onDivergence, quiet, labelColumn,
-            lbfgsMemory, lbfgsTol,
+            lbfgsMemory, lbfgsTol, classWeight,
         };
         // Options naming files: a checkpoint keeps them as absolute paths, so a run resumes from any folder.
         Option[] paths = [data, init, outOption, checkpoint, valData, historyOption];
@@ -116,6 +121,7 @@ internal static class TrainCommand
             int? patienceValue = settings.GetValue(patience);
             if (patienceValue is < 1) throw new UsageException($"--patience: must be at least 1, not {patienceValue}");
             if (patienceValue is not null && split is null && valPath is null) throw new UsageException("--patience needs validation data: add --val-split F or --val-data FILE");
+            ClassWeights? classWeights = settings.GetValue(classWeight) is { } cw ? ArgumentParsers.ClassWeights(cw) : null;
             string checkpointPath = result.GetValue(checkpoint) ?? resumePath ?? Path.ChangeExtension(path, null) + ".checkpoint.json";
 
             Dataset dataset = Dataset.Load(dataPath, settings.GetValue(labelColumn));
@@ -134,6 +140,7 @@ internal static class TrainCommand
                 Validation = validation,
                 Patience = patienceValue ?? 0,
                 OnDivergence = policy,
+                ClassWeights = classWeights,
             };
             Network network;
             Trainer trainer;

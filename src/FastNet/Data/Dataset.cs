@@ -9,6 +9,7 @@ public sealed class Dataset
     private readonly float[] _features;
     private readonly int[]? _labels;
     private readonly float[]? _targets;
+    private readonly float[]? _weights;
 
     /// <summary>Makes a dataset; <paramref name="features"/> is row-major with <paramref name="featureCount"/> columns.</summary>
     /// <param name="features">The samples, row after row.</param>
@@ -17,8 +18,10 @@ public sealed class Dataset
     /// <param name="targets">Regression targets, row-major (count×<paramref name="targetWidth"/>), or null when labels are given.</param>
     /// <param name="targetWidth">The number of targets per sample when <paramref name="targets"/> is given.</param>
     /// <param name="description">Free text kept with the data.</param>
-    /// <exception cref="FastNetException">Sizes do not agree, a value is not finite, a label is negative, or both or neither of labels and targets are given.</exception>
-    public Dataset(float[] features, int featureCount, int[]? labels = null, float[]? targets = null, int targetWidth = 0, string? description = null)
+    /// <param name="weights">A weight ≥ 0 per sample that every loss multiplies the sample's term by (docs/formats.md), or null for 1 each.</param>
+    /// <exception cref="FastNetException">Sizes do not agree, a value is not finite, a label or weight is negative, all weights are 0, or both or neither of labels and targets are given.</exception>
+    public Dataset(float[] features, int featureCount, int[]? labels = null, float[]? targets = null, int targetWidth = 0, string? description = null,
+        float[]? weights = null)
     {
         ArgumentNullException.ThrowIfNull(features);
         if (featureCount < 1) throw new FastNetException($"a dataset needs at least one feature per sample, not {featureCount}");
@@ -41,6 +44,19 @@ public sealed class Dataset
             CheckFinite(targets, targetWidth, "target");
         }
         CheckFinite(features, featureCount, "feature");
+        if (weights is not null)
+        {
+            if (weights.Length != count) throw new FastNetException($"{weights.Length} weights for {count} samples");
+            double total = 0;
+            for (int i = 0; i < weights.Length; i++)
+            {
+                if (!(weights[i] >= 0) || !float.IsFinite(weights[i]))
+                    throw new FastNetException($"the weight of sample {i} is {weights[i]}, not a finite number ≥ 0");
+                total += weights[i];
+            }
+            if (total == 0) throw new FastNetException("every sample weight is 0");
+        }
+        _weights = weights;
         _features = features;
         _labels = labels;
         _targets = targets;
@@ -76,6 +92,12 @@ public sealed class Dataset
 
     /// <summary>The regression targets, row-major (Count×TargetWidth); empty for labelled data.</summary>
     public ReadOnlySpan<float> Targets => _targets;
+
+    /// <summary>Whether the samples carry weights (else each counts 1).</summary>
+    public bool HasWeights => _weights is not null;
+
+    /// <summary>The weight of each sample; empty when <see cref="HasWeights"/> is false (every sample counts 1).</summary>
+    public ReadOnlySpan<float> Weights => _weights;
 
     /// <summary>The largest label plus one (2 at least), or 0 for regression data.</summary>
     public int ClassCount
@@ -154,7 +176,7 @@ public sealed class Dataset
 
     /// <summary>The same samples with other features (count×FeatureCount), for a standardised copy.</summary>
     internal Dataset WithFeatures(float[] features) =>
-        new(features, FeatureCount, _labels, _targets, _targets is null ? 0 : TargetWidth, Description);
+        new(features, FeatureCount, _labels, _targets, _targets is null ? 0 : TargetWidth, Description, _weights);
 
     /// <summary>
     /// Holds out about <paramref name="fraction"/> of the samples, chosen by a seeded permutation: for labelled data
@@ -201,16 +223,18 @@ public sealed class Dataset
         var features = new float[count * width];
         int[]? labels = _labels is null ? null : new int[count];
         float[]? targets = _targets is null ? null : new float[count * targetWidth];
+        float[]? weights = _weights is null ? null : new float[count];
         int r = 0;
         for (int i = 0; i < Count; i++)
         {
             if (selected[i] != which) continue;
             Row(i).CopyTo(features.AsSpan(r * width, width));
             if (labels is not null) labels[r] = _labels![i];
+            if (weights is not null) weights[r] = _weights![i];
             if (targets is not null) _targets.AsSpan(i * targetWidth, targetWidth).CopyTo(targets.AsSpan(r * targetWidth, targetWidth));
             r++;
         }
-        return new Dataset(features, width, labels, targets, targets is null ? 0 : targetWidth, Description);
+        return new Dataset(features, width, labels, targets, targets is null ? 0 : targetWidth, Description, weights);
     }
 
     private static void CheckFinite(float[] values, int width, string what)

@@ -59,9 +59,14 @@ internal static class DatasetCsv
         if (count == 0) throw new FastNetFormatException(file, "", "has a header but no samples");
         if (count > DatasetJson.MaxSamples) throw new FastNetFormatException(file, "", $"has {count} samples, more than {DatasetJson.MaxSamples}");
 
-        int featureCount = width - 1;
+        // a header column named "weight" (not the label) holds the sample weights
+        int weight = header is null ? -1 : Array.IndexOf(header, "weight");
+        if (weight == label) weight = -1;
+        if (weight >= 0 && width < 3) throw new FastNetFormatException(file, "line 1", "has a weight and a label column but no feature");
+        int featureCount = width - (weight >= 0 ? 2 : 1);
         var x = new float[(long)count * featureCount];
         var column = new double[count];
+        float[]? w = weight >= 0 ? new float[count] : null;
         for (int i = 0; i < count; i++)
         {
             int k = 0;
@@ -69,6 +74,7 @@ internal static class DatasetCsv
             {
                 double v = values[i * width + c];
                 if (c == label) column[i] = v;
+                else if (c == weight) w![i] = (float)v;
                 else x[i * featureCount + k++] = (float)v;
             }
         }
@@ -79,11 +85,11 @@ internal static class DatasetCsv
             {
                 var y = new int[count];
                 for (int i = 0; i < count; i++) y[i] = (int)column[i];
-                return new Dataset(x, featureCount, labels: y) { Source = file };
+                return new Dataset(x, featureCount, labels: y, weights: w) { Source = file };
             }
             var t = new float[count];
             for (int i = 0; i < count; i++) t[i] = (float)column[i];
-            return new Dataset(x, featureCount, targets: t, targetWidth: 1) { Source = file };
+            return new Dataset(x, featureCount, targets: t, targetWidth: 1, weights: w) { Source = file };
         }
         catch (FastNetException e) when (e is not FastNetFormatException)
         {
@@ -101,6 +107,7 @@ internal static class DatasetCsv
         if (data.HasLabels) names.Add("label");
         else if (data.TargetWidth == 1) names.Add("target");
         else for (int k = 0; k < data.TargetWidth; k++) names.Add($"t{k + 1}");
+        if (data.HasWeights) names.Add("weight");
         writer.WriteLine(string.Join(',', names));
         var line = new StringBuilder();
         for (int i = 0; i < data.Count; i++)
@@ -114,6 +121,7 @@ internal static class DatasetCsv
                     line.Append(v.ToString("R", CultureInfo.InvariantCulture)).Append(',');
                 line.Length--;
             }
+            if (data.HasWeights) line.Append(',').Append(data.Weights[i].ToString("R", CultureInfo.InvariantCulture));
             writer.WriteLine(line);
         }
     });

@@ -5,7 +5,8 @@ namespace FastNet.Data;
 
 /// <summary>
 /// The dataset JSON format: <c>{"description": "...", "features": [[f1, f2, ...], ...], "labels": [0, 1, ...]}</c>, or
-/// <c>"targets": [[t1, ...], ...]</c> instead of labels for regression. Unknown fields are ignored.
+/// <c>"targets": [[t1, ...], ...]</c> instead of labels for regression, and optionally <c>"weights": [w1, ...]</c> (one
+/// per sample, ≥ 0). Unknown fields are ignored.
 /// </summary>
 internal static class DatasetJson
 {
@@ -59,10 +60,20 @@ internal static class DatasetJson
             if (n != count) throw new FastNetFormatException(file, "$.targets", $"has {n} rows for {count} samples");
             t = ReadRows(file, targets.Value, "$.targets", count, targetWidth);
         }
+        float[]? w = null;
+        if (JsonInput.Optional(root, "weights") is { } weights)
+        {
+            int n = JsonInput.ArrayLength(file, weights, "$.weights");
+            if (n != count) throw new FastNetFormatException(file, "$.weights", $"has {n} weights for {count} samples");
+            w = new float[count];
+            JsonInput.FloatRow(file, weights, "$.weights", count, w);
+            for (int i = 0; i < count; i++)
+                if (!(w[i] >= 0)) throw new FastNetFormatException(file, $"$.weights[{i}]", $"is {w[i]}; a weight must be ≥ 0");
+        }
         float[] x = ReadRows(file, features, "$.features", count, width);
         try
         {
-            return new Dataset(x, width, y, t, targetWidth, description) { Source = file };
+            return new Dataset(x, width, y, t, targetWidth, description, w) { Source = file };
         }
         catch (FastNetException e) when (e is not FastNetFormatException)
         {
@@ -100,6 +111,12 @@ internal static class DatasetJson
         else
         {
             WriteRows(json, "targets", data.Targets, data.TargetWidth);
+        }
+        if (data.HasWeights)
+        {
+            json.WriteStartArray("weights");
+            foreach (float v in data.Weights) json.WriteNumberValue(v);
+            json.WriteEndArray();
         }
         json.WriteEndObject();
     }

@@ -6,7 +6,8 @@ namespace FastNet.Diagnostics;
 /// A network's forward pass and loss re-evaluated in double precision from its float32 weights, for central differences.
 /// The loss is exactly <c>LossKernels</c>' definition, written as a sum of per-sample terms ℓₙ times a constant:
 /// sse ½Σₖ(a − t)² (× 1), mse Σₖ(a − t)² (× 1/(N·K)), bce Σₖ max(z, 0) − z·t + ln(1 + e^−|z|) (× 1/(N·K)), ce
-/// −Σₖ tₖ (zₖ − logsumexp z) (× 1/N). Every pre-activation and activation of the unperturbed point is cached, and a
+/// −Σₖ tₖ (zₖ − logsumexp z) (× 1/N); with sample weights each ℓₙ is multiplied by wₙ and W = Σwₙ replaces N (as
+/// <c>WeightedLoss</c> defines). Every pre-activation and activation of the unperturbed point is cached, and a
 /// parameter of layer l enters the loss only through z_l, which is linear in it; so L(θ ± h·eₚ) is evaluated by
 /// adding ±h·∂z_l/∂θₚ to the cached z_l and running only the layers above, one sample at a time (a weight or bias
 /// moves one unit, so the next layer needs only a rank-one update). Summing ℓₙ(+) − ℓₙ(−)
@@ -19,13 +20,21 @@ internal sealed class DoubleEvaluator
     private readonly double[] _parameters;   // the network's layout: W_0, b_0, W_1, b_1, ...
     private readonly double[] _x;            // rows×inputs
     private readonly double[] _t;            // rows×outputs
+    private readonly double[]? _w;           // rows sample weights, or null for 1 each
     private readonly double[][] _z;          // per layer, rows×units, unperturbed
     private readonly double[][] _a;          // per layer, rows×units, unperturbed
     private readonly double[] _p, _q, _r;    // one row each, the widest layer: the ping-pong buffers of a re-evaluation
     private readonly int _inputs;
 
-    public DoubleEvaluator(Network network, ReadOnlySpan<float> x, ReadOnlySpan<float> t, int rows)
+    public DoubleEvaluator(Network network, ReadOnlySpan<float> x, ReadOnlySpan<float> t, ReadOnlySpan<float> w, int rows)
     {
+        _w = w.IsEmpty ? null : ToDouble(w.Slice(0, rows));
+        double total = rows;
+        if (_w is not null)
+        {
+            total = 0;
+            foreach (double v in _w) total += v;
+        }
         _loss = network.Loss;
         _inputs = network.Inputs;
         Rows = rows;
@@ -56,8 +65,8 @@ internal sealed class DoubleEvaluator
         LossScale = _loss switch
         {
             Loss.Sse => 1.0,
-            Loss.Mse or Loss.Bce => 1.0 / ((double)rows * Outputs),
-            Loss.CrossEntropy => 1.0 / rows,
+            Loss.Mse or Loss.Bce => 1.0 / (total * Outputs),
+            Loss.CrossEntropy => 1.0 / total,
             _ => throw new ArgumentOutOfRangeException(nameof(network), _loss, "unknown loss"),
         };
 
@@ -85,7 +94,7 @@ internal sealed class DoubleEvaluator
     /// <summary>The number of outputs K.</summary>
     public int Outputs { get; }
 
-    /// <summary>The constant the per-sample terms are multiplied by: 1, 1/(N·K) or 1/N.</summary>
+    /// <summary>The constant the per-sample terms are multiplied by: 1, 1/(N·K) or 1/N (W for N with weights).</summary>
     public double LossScale { get; }
 
     /// <summary>L at the unperturbed point, in double precision.</summary>
@@ -238,8 +247,10 @@ internal sealed class DoubleEvaluator
         _ => throw new ArgumentOutOfRangeException(nameof(activation), activation, "not element-wise"),
     };
 
-    // ℓₙ from the output pre-activation z (K) and sample n's targets
-    private double SampleLoss(ReadOnlySpan<double> z, int n)
+    // wₙ·ℓₙ from the output pre-activation z (K) and sample n's targets and weight
+    private double SampleLoss(ReadOnlySpan<double> z, int n) => _w is null ? UnweightedSampleLoss(z, n) : _w[n] * UnweightedSampleLoss(z, n);
+
+    private double UnweightedSampleLoss(ReadOnlySpan<double> z, int n)
     {
         ReadOnlySpan<double> t = _t.AsSpan(n * Outputs, Outputs);
         Activation output = _layers[^1].Activation;

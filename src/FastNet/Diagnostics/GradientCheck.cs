@@ -23,10 +23,10 @@ public static class GradientCheck
         ArgumentNullException.ThrowIfNull(data);
         network.CheckDataset(data);
         float[] targets = data.TargetMatrix(network.Outputs, network.Loss);
-        if (network.Standardization is not { } standardization) return Run(network, data.Features, targets, options);
+        if (network.Standardization is not { } standardization) return Run(network, data.Features, targets, data.Weights, options);
         var features = new float[data.Features.Length];
         standardization.Apply(data.Features, features);
-        return Run(network, features, targets, options);
+        return Run(network, features, targets, data.Weights, options);
     }
 
     /// <summary>
@@ -36,7 +36,15 @@ public static class GradientCheck
     /// <see cref="Network.MaxBatch"/> are run in chunks whose gradients are combined as the loss defines.
     /// </summary>
     /// <exception cref="FastNetException">The sizes do not fit the network, a value is not finite, or the options are invalid.</exception>
-    public static GradientCheckReport Run(Network network, ReadOnlySpan<float> x, ReadOnlySpan<float> t, GradientCheckOptions? options = null)
+    public static GradientCheckReport Run(Network network, ReadOnlySpan<float> x, ReadOnlySpan<float> t, GradientCheckOptions? options = null) =>
+        Run(network, x, t, default, options);
+
+    /// <summary>
+    /// <see cref="Run(Network, ReadOnlySpan{float}, ReadOnlySpan{float}, GradientCheckOptions?)"/> with sample weights
+    /// <paramref name="w"/> (one per row, as a <see cref="Dataset"/>'s weights), so both sides compute the weighted loss.
+    /// </summary>
+    /// <exception cref="FastNetException">The sizes do not fit the network, a value is not finite, or the options are invalid.</exception>
+    public static GradientCheckReport Run(Network network, ReadOnlySpan<float> x, ReadOnlySpan<float> t, ReadOnlySpan<float> w, GradientCheckOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(network);
         options ??= new GradientCheckOptions();
@@ -49,9 +57,11 @@ public static class GradientCheck
             throw new FastNetException($"the targets hold {t.Length} values but {rows} rows of {outputs} outputs need {rows * outputs}");
         CheckFinite(x, "input");
         CheckFinite(t, "target");
+        if (!w.IsEmpty && w.Length != rows) throw new FastNetException($"{w.Length} sample weights for {rows} rows");
+        CheckFinite(w, "weight");
 
-        (double[] analytic, double[] analyticInput, double networkLoss) = Analytic(network, x, t, rows);
-        var evaluator = new DoubleEvaluator(network, x, t, rows);
+        (double[] analytic, double[] analyticInput, double networkLoss) = Analytic(network, x, t, w, rows);
+        var evaluator = new DoubleEvaluator(network, x, t, w, rows);
         TensorShape[] tensors = Shapes(network, rows);
 
         // numeric: which coordinates, then a central difference in double for each
@@ -94,18 +104,20 @@ public static class GradientCheck
 
     // The network's own backward pass, chunk by chunk: ∂L/∂θ in its parameter layout, ∂L/∂x, and L. A mean loss weighs
     // each chunk by its share of the rows; sse adds them.
-    private static (double[] Parameters, double[] Input, double Loss) Analytic(Network network, ReadOnlySpan<float> x, ReadOnlySpan<float> t, int rows)
+    private static (double[] Parameters, double[] Input, double Loss) Analytic(Network network, ReadOnlySpan<float> x, ReadOnlySpan<float> t,
+        ReadOnlySpan<float> w, int rows)
     {
         int inputs = network.Inputs, outputs = network.Outputs;
         var analytic = new double[network.ParameterCount];
         var analyticInput = new double[rows * inputs];
-        double loss = 0;
+        double loss = 0, total = w.IsEmpty ? rows : Sum(w);
         for (int start = 0; start < rows; start += network.MaxBatch)
         {
             int batch = Math.Min(network.MaxBatch, rows - start);
-            double weight = Network.LossIsSum(network.Loss) ? 1 : (double)batch / rows;
+            ReadOnlySpan<float> bw = w.IsEmpty ? default : w.Slice(start, batch);
+            double weight = Network.LossIsSum(network.Loss) ? 1 : (bw.IsEmpty ? batch : Sum(bw)) / total;
             loss += weight * network.ComputeGradients(
-                x.Slice(start * inputs, batch * inputs), t.Slice(start * outputs, batch * outputs), batch, inputGradient: true);
+                x.Slice(start * inputs, batch * inputs), t.Slice(start * outputs, batch * outputs), batch, inputGradient: true, bw);
             ReadOnlySpan<float> gradients = network.Gradients;
             for (int i = 0; i < analytic.Length; i++) analytic[i] += weight * gradients[i];
             ReadOnlySpan<float> dx = network.InputGradient.Slice(0, batch * inputs);
@@ -203,6 +215,13 @@ public static class GradientCheck
         GradientCheckReport report = Compare(loss, point, analytic, options);
         report.ThrowIfFailed();
         return report;
+    }
+
+    private static double Sum(ReadOnlySpan<float> values)
+    {
+        double sum = 0;
+        foreach (float v in values) sum += v;
+        return sum;
     }
 
     private static void CheckFinite(ReadOnlySpan<float> values, string what)

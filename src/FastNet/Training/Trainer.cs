@@ -24,6 +24,9 @@ public sealed class Trainer
     private readonly float[]? _validationTargets;
     private readonly int[] _order;
     private readonly int _batch;
+    private readonly float[]? _weights;         // each training sample's weight (its own × its class's), or null for none
+    private readonly float[] _batchWeights;     // a shuffled batch's weights
+    private readonly double _totalWeight;
     private readonly Lbfgs? _lbfgs;          // with OptimizerKind.Lbfgs: the iteration, and its pairs and vectors
     private readonly float[] _lbfgsBlock = [];
     private SeededRandom _random;
@@ -84,6 +87,13 @@ public sealed class Trainer
         _targets = train.TargetMatrix(network.Outputs, network.Loss);
         _validation = validation;
         _validationTargets = validation?.TargetMatrix(network.Outputs, network.Loss);
+        if (options.ClassWeights is not null && !train.HasLabels)
+            throw new FastNetException("class weights need labelled data; these samples have regression targets");
+        _weights = SampleWeights(train, options.ClassWeights, network.ClassCount);
+        _batchWeights = _weights is null ? [] : new float[_batch];
+        _totalWeight = 0;
+        if (_weights is not null) foreach (float v in _weights) _totalWeight += v;
+        if (_weights is not null && _totalWeight == 0) throw new FastNetException("every training sample has weight 0 (sample weights times class weights)");
         _order = new int[train.Count];
         for (int i = 0; i < _order.Length; i++) _order[i] = i;
         _random = new SeededRandom(options.Seed);
@@ -213,7 +223,7 @@ public sealed class Trainer
         if (_validation is not null)
         {
             double validationLoss = net.Measure(_validation.Features, _validationTargets, _validation.Labels, _validation.Count,
-                standardize: false, confusion: null, out int validationCorrect);
+                standardize: false, confusion: null, out int validationCorrect, _validation.Weights);
             record = record with
             {
                 ValidationLoss = validationLoss,
@@ -304,9 +314,10 @@ public sealed class Trainer
         ReadOnlySpan<int> labels = data.Labels;
         correct = 0;
         if (_lbfgs is not null) return LbfgsIteration(out correct);
+        ReadOnlySpan<float> weights = _weights;
         if (_batch == count)
         {
-            double full = net.TrainStep(data.Features, _targets, count, _options.Optimizer, lr, ++_step);
+            double full = net.TrainStep(data.Features, _targets, count, _options.Optimizer, lr, ++_step, weights);
             if (!labels.IsEmpty) correct = CountCorrect(labels, 0, count, shuffled: false);
             return full;
         }
@@ -317,7 +328,7 @@ public sealed class Trainer
         for (int start = 0; start < count; start += _batch)
         {
             int batch = Math.Min(_batch, count - start);
-            ReadOnlySpan<float> bx, bt;
+            ReadOnlySpan<float> bx, bt, bw;
             if (shuffle)
             {
                 for (int i = 0; i < batch; i++)
@@ -325,20 +336,44 @@ public sealed class Trainer
                     int row = _order[start + i];
                     data.Features.Slice(row * inputs, inputs).CopyTo(x.Slice(i * inputs, inputs));
                     _targets.AsSpan(row * outputs, outputs).CopyTo(t.Slice(i * outputs, outputs));
+                    if (!weights.IsEmpty) _batchWeights[i] = weights[row];
                 }
                 bx = x.Slice(0, batch * inputs);
                 bt = t.Slice(0, batch * outputs);
+                bw = weights.IsEmpty ? default : _batchWeights.AsSpan(0, batch);
             }
             else
             {
                 bx = data.Features.Slice(start * inputs, batch * inputs);
                 bt = _targets.AsSpan(start * outputs, batch * outputs);
+                bw = weights.IsEmpty ? default : weights.Slice(start, batch);
             }
-            float batchLoss = net.TrainStep(bx, bt, batch, _options.Optimizer, lr, ++_step);
-            loss += Network.LossIsSum(net.Loss) ? batchLoss : (double)batchLoss * batch / count;
+            float batchLoss = net.TrainStep(bx, bt, batch, _options.Optimizer, lr, ++_step, bw);
+            double share = batch / (double)count;   // a mean loss's batch counts by its samples, or by its weight
+            if (!bw.IsEmpty)
+            {
+                share = 0;
+                foreach (float v in bw) share += v;
+                share /= _totalWeight;
+            }
+            loss += Network.LossIsSum(net.Loss) ? batchLoss : batchLoss * share;
             if (!labels.IsEmpty) correct += CountCorrect(labels, start, batch, shuffle);
         }
         return loss;
+    }
+
+    // each sample's weight: its own (1 without) times its class's; null when neither is given
+    private static float[]? SampleWeights(Dataset train, ClassWeights? classWeights, int classes)
+    {
+        if (!train.HasWeights && classWeights is null) return null;
+        var weights = new float[train.Count];
+        if (train.HasWeights) train.Weights.CopyTo(weights);
+        else weights.AsSpan().Fill(1f);
+        if (classWeights is null) return weights;
+        float[] perClass = classWeights.For(train.Labels, classes);
+        ReadOnlySpan<int> labels = train.Labels;
+        for (int i = 0; i < weights.Length; i++) weights[i] *= perClass[labels[i]];
+        return weights;
     }
 
     // One L-BFGS iteration on the whole training set; the epoch's loss and accuracy are measured at the point it reached.
@@ -346,18 +381,18 @@ public sealed class Trainer
     {
         Network net = _network;
         OptimizerOptions o = _options.Optimizer;
-        var objective = new FullBatchObjective(net, _train, _targets, o.WeightDecay);
+        var objective = new FullBatchObjective(net, _train, _targets, _weights, o.WeightDecay);
         Convergence = _lbfgs!.Iterate(ref objective, net.Parameters, net.Gradients, _lbfgsBlock, o.LbfgsGradientTolerance, o.LbfgsLossTolerance);
         ++_step;
-        return net.Measure(_train.Features, _targets, _train.Labels, _train.Count, standardize: false, confusion: null, out correct);
+        return net.Measure(_train.Features, _targets, _train.Labels, _train.Count, standardize: false, confusion: null, out correct, _weights);
     }
 
     /// <summary>The loss L(θ) + ½λ‖θ‖² on the whole training set and its gradient (into the network's gradients), for L-BFGS.</summary>
-    private readonly struct FullBatchObjective(Network network, Dataset data, float[] targets, float decay) : ILbfgsObjective
+    private readonly struct FullBatchObjective(Network network, Dataset data, float[] targets, float[]? weights, float decay) : ILbfgsObjective
     {
         public double Evaluate(ReadOnlySpan<float> x, Span<float> g)
         {
-            double loss = network.ComputeGradients(data.Features, targets, data.Count, inputGradient: false);
+            double loss = network.ComputeGradients(data.Features, targets, data.Count, inputGradient: false, weights);
             ReadOnlySpan<float> dw = network.Gradients;
             if (!dw.Overlaps(g)) dw.CopyTo(g);
             if (decay == 0) return loss;
@@ -381,7 +416,7 @@ public sealed class Trainer
     {
         Network net = _network;
         net.LastGoodParameters.CopyTo(net.Parameters);
-        double loss = net.Measure(_train.Features, _targets, ReadOnlySpan<int>.Empty, _train.Count, standardize: false, confusion: null, out _);
+        double loss = net.Measure(_train.Features, _targets, ReadOnlySpan<int>.Empty, _train.Count, standardize: false, confusion: null, out _, _weights);
         if (double.IsFinite(loss) || Epoch == 0) return Epoch;
         net.PreviousGoodParameters.CopyTo(net.Parameters);
         net.PreviousGoodParameters.CopyTo(net.LastGoodParameters);

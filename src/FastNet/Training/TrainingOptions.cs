@@ -45,6 +45,13 @@ public sealed record TrainingOptions
     /// <summary>With early stopping, end with the weights of the epoch with the lowest validation loss (default true).</summary>
     public bool RestoreBestWeights { get; init; } = true;
 
+    /// <summary>
+    /// Weights per class for labelled data (default none): <see cref="Training.ClassWeights.Balanced"/> or
+    /// <see cref="Training.ClassWeights.Of"/>; multiplied with the data's sample weights. Only the training loss is weighted
+    /// by class; validation uses the validation data's own sample weights.
+    /// </summary>
+    public ClassWeights? ClassWeights { get; init; }
+
     /// <summary>What to do when an epoch ends with a NaN or infinite loss or parameter (default <see cref="DivergencePolicy.Stop"/>).</summary>
     public DivergencePolicy OnDivergence { get; init; } = DivergencePolicy.Stop;
 }
