@@ -45,7 +45,7 @@ internal static class DatasetCsv
                 if (!fields.TrueForAll(IsNumber))
                 {
                     header = fields.ToArray();
-                    label = LabelIndex(file, labelColumn, header, width);
+                    label = labelColumn is null && header[^1] == "weight" ? width - 2 : LabelIndex(file, labelColumn, header, width);
                     continue;
                 }
                 label = LabelIndex(file, labelColumn, null, width);
