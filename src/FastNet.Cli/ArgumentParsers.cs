@@ -7,7 +7,7 @@ namespace FastNet.Cli;
 /// <summary>Parsers for option values with a little syntax of their own (layer lists, batch sizes, input vectors).</summary>
 internal static class ArgumentParsers
 {
-    /// <summary>Parses <c>4:sigmoid,1:sigmoid</c> into layer descriptions.</summary>
+    /// <summary>Parses <c>64:relu:dropout=0.2,1:sigmoid</c> into layer descriptions.</summary>
     public static LayerSpec[] Layers(string text, bool bias)
     {
         string[] parts = text.Split(',', StringSplitOptions.TrimEntries);
@@ -15,11 +15,18 @@ internal static class ArgumentParsers
         for (int i = 0; i < parts.Length; i++)
         {
             string[] pair = parts[i].Split(':', StringSplitOptions.TrimEntries);
-            if (pair.Length != 2 || !int.TryParse(pair[0], NumberStyles.None, CultureInfo.InvariantCulture, out int units) || units < 1)
-                throw new UsageException($"--layers: '{parts[i]}' is not UNITS:ACTIVATION (e.g. 4:sigmoid)");
+            if (pair.Length is < 2 or > 3 || !int.TryParse(pair[0], NumberStyles.None, CultureInfo.InvariantCulture, out int units) || units < 1)
+                throw new UsageException($"--layers: '{parts[i]}' is not UNITS:ACTIVATION[:dropout=P] (e.g. 4:sigmoid or 64:relu:dropout=0.2)");
             Activation activation = ModelFile.ParseActivation(pair[1])
                 ?? throw new UsageException($"--layers: unknown activation '{pair[1]}' (identity, sigmoid, tanh, relu, softmax)");
-            layers[i] = new LayerSpec(units, activation, bias);
+            float dropout = 0f;
+            if (pair.Length == 3 && (!pair[2].StartsWith("dropout=", StringComparison.Ordinal)
+                || !float.TryParse(pair[2].AsSpan("dropout=".Length), NumberStyles.Float, CultureInfo.InvariantCulture, out dropout)
+                || !(dropout >= 0f && dropout < 1f)))
+                throw new UsageException($"--layers: '{pair[2]}' in '{parts[i]}' is not dropout=P with P in [0, 1)");
+            if (dropout > 0f && i == parts.Length - 1)
+                throw new UsageException($"--layers: '{parts[i]}': dropout goes on hidden layers, not on the output layer");
+            layers[i] = new LayerSpec(units, activation, bias, dropout);
         }
         return layers;
     }

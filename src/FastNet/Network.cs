@@ -594,6 +594,10 @@ public sealed class Network
             if (!Enum.IsDefined(spec.Activation)) throw new FastNetException($"layer {l} has an unknown activation {spec.Activation}");
             if (spec.Activation == Activation.Softmax && l != layers.Count - 1)
                 throw new FastNetException($"layer {l}: softmax is only valid as the output layer");
+            if (!(spec.Dropout >= 0f && spec.Dropout < 1f))
+                throw new FastNetException($"layer {l}: the dropout rate must be in [0, 1), not {spec.Dropout}");
+            if (spec.Dropout > 0f && l == layers.Count - 1)
+                throw new FastNetException($"layer {l}: dropout goes on hidden layers, not on the output layer");
         }
         Activation output = layers[^1].Activation;
         if (loss == Loss.CrossEntropy && output != Activation.Softmax)

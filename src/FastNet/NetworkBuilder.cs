@@ -23,8 +23,12 @@ public sealed class NetworkBuilder
     /// <summary>Starts a network that takes <paramref name="inputs"/> features per sample.</summary>
     public NetworkBuilder(int inputs) => _inputs = inputs;
 
-    /// <summary>Appends a dense layer of <paramref name="units"/> outputs.</summary>
-    public NetworkBuilder Dense(int units, Activation activation, bool bias = true) => Add(new LayerSpec(units, activation, bias));
+    /// <summary>
+    /// Appends a dense layer of <paramref name="units"/> outputs; <paramref name="dropout"/> is the fraction of them a
+    /// training step zeroes (inverted dropout, hidden layers only; see <see cref="LayerSpec.Dropout"/>).
+    /// </summary>
+    public NetworkBuilder Dense(int units, Activation activation, bool bias = true, float dropout = 0f) =>
+        Add(new LayerSpec(units, activation, bias, dropout));
 
     /// <summary>Appends a layer described by <paramref name="layer"/>.</summary>
     public NetworkBuilder Add(LayerSpec layer)

@@ -97,6 +97,7 @@ public static class ModelFile
             json.WriteString("type", "dense");
             json.WriteNumber("units", spec.Units);
             json.WriteString("activation", Name(spec.Activation));
+            if (spec.Dropout > 0f) json.WriteNumber("dropout", spec.Dropout);
             json.WriteStartArray("weights");
             ReadOnlySpan<float> w = network.Weights(l);
             for (int i = 0; i < fanIn; i++)
@@ -180,7 +181,10 @@ public static class ModelFile
             JsonElement? bias = JsonInput.Optional(layer, "bias");
             if (bias is { } b && JsonInput.ArrayLength(file, b, path + ".bias") != units)
                 throw new FastNetFormatException(file, path + ".bias", $"has {b.GetArrayLength()} numbers, expected {units}");
-            specs[l] = new LayerSpec(units, activation, bias is not null);
+            float dropout = JsonInput.Optional(layer, "dropout") is { } p ? JsonInput.Float(file, p, path + ".dropout") : 0f;
+            if (!(dropout >= 0f && dropout < 1f))
+                throw new FastNetFormatException(file, path + ".dropout", $"is {dropout}; a dropout rate is in [0, 1)");
+            specs[l] = new LayerSpec(units, activation, bias is not null, dropout);
             fanIn = units;
             l++;
         }
