@@ -30,6 +30,7 @@ public sealed class Network
     private readonly Slice _previousGood;
     private readonly Slice _best;
     private readonly Slice _tinyScratch;
+    private readonly Slice[] _masks, _dropped;   // per layer with dropout: the scales 0 or 1/(1 − p), and a ⊙ mask (maxBatch×units)
     private readonly bool _tiny;   // TinyTraining computes the gradients (small all-sigmoid sse/mse networks on Vector512)
     private Standardization? _standardization;
     private int _owner;   // the managed thread id using the workspace, 0 when free
@@ -91,7 +92,15 @@ public sealed class Network
             gradientOffset += weightCount + biasCount;
             fanIn = spec.Units;
         }
-        _tiny = TinyTraining.Supports(inputs, _specs, loss);
+        _masks = new Slice[_specs.Length];
+        _dropped = new Slice[_specs.Length];
+        for (int l = 0; l < _specs.Length; l++)
+        {
+            long rows = _specs[l].Dropout > 0f ? (long)maxBatch * _specs[l].Units : 0;
+            _masks[l] = plan.Take(rows);
+            _dropped[l] = plan.Take(rows);
+        }
+        _tiny = TinyTraining.Supports(inputs, _specs, loss) && Array.TrueForAll(_specs, s => s.Dropout == 0f);
         _tinyScratch = plan.Take(_tiny ? TinyTraining.ScratchLength(inputs, _specs, maxBatch) : 0);
         _ws = new Workspace(plan);
     }
@@ -440,13 +449,20 @@ public sealed class Network
     internal Span<float> BestParameters => _ws[_best];
 
     /// <summary>One gradient-descent step on a batch: forward, loss, backward, update. Returns the batch loss.</summary>
+    internal float TrainStep(ReadOnlySpan<float> x, ReadOnlySpan<float> t, int batch, OptimizerOptions optimizer, float learningRate, int step)
+    {
+        var random = new SeededRandom((ulong)step);   // callers without a run's generator (benchmarks, kernel tests)
+        return TrainStep(x, t, batch, optimizer, learningRate, step, ref random);
+    }
+
+    /// <summary>The same, with the dropout masks drawn from the run's <paramref name="random"/> and sample weights <paramref name="w"/> (or none).</summary>
     internal float TrainStep(ReadOnlySpan<float> x, ReadOnlySpan<float> t, int batch, OptimizerOptions optimizer, float learningRate, int step,
-        ReadOnlySpan<float> w = default)
+        ref SeededRandom random, ReadOnlySpan<float> w = default)
     {
         Enter();
         try
         {
-            float loss = ComputeGradients(x, t, batch, inputGradient: false, w);
+            float loss = ComputeGradients(x, t, batch, inputGradient: false, ref random, dropout: true, w);
             Optimizer.Step(optimizer, learningRate, _ws[_parameters], _ws[_gradients], _ws[_optimizerState], step);
             return loss;
         }
@@ -462,6 +478,17 @@ public sealed class Network
     /// </summary>
     internal float ComputeGradients(ReadOnlySpan<float> x, ReadOnlySpan<float> t, int batch, bool inputGradient, ReadOnlySpan<float> w = default)
     {
+        SeededRandom unused = default;
+        return ComputeGradients(x, t, batch, inputGradient, ref unused, dropout: false, w);
+    }
+
+    /// <summary>
+    /// <see cref="ComputeGradients(ReadOnlySpan{float}, ReadOnlySpan{float}, int, bool, ReadOnlySpan{float})"/>, and with
+    /// <paramref name="dropout"/> the hidden layers' dropout masks drawn from <paramref name="random"/> (a training step).
+    /// </summary>
+    internal float ComputeGradients(ReadOnlySpan<float> x, ReadOnlySpan<float> t, int batch, bool inputGradient, ref SeededRandom random, bool dropout,
+        ReadOnlySpan<float> w)
+    {
         if ((uint)batch > (uint)MaxBatch || batch == 0)
             throw new FastNetException($"a batch of {batch} samples does not fit the network's plan (1 to {MaxBatch}); build it with a larger maximum batch");
         Enter();
@@ -469,14 +496,14 @@ public sealed class Network
         {
             if (_tiny && !inputGradient && w.IsEmpty)
                 return TinyTraining.Run(_ws[_parameters], x, t, batch, Inputs, _specs, Loss, _ws[_gradients], _ws[_layers[^1].A], _ws[_tinyScratch]);
-            Forward(x, batch);
+            Forward(x, batch, dropout, ref random);
             float loss = LossGradient(t, batch);
             if (!w.IsEmpty)
             {
                 DenseLayer output = _layers[^1];
                 loss = WeightedLoss.Apply(Loss, output.Activation, _ws[output.Z], _ws[output.A], t, w, _ws[output.Delta], batch, output.Units);
             }
-            Backward(x, batch, inputGradient);
+            Backward(x, batch, inputGradient, dropout);
             return loss;
         }
         finally
@@ -514,12 +541,24 @@ public sealed class Network
     // a_l = f(a_{l-1}·W_l + b_l), a_{-1} = x
     internal void Forward(ReadOnlySpan<float> x, int batch)
     {
+        SeededRandom unused = default;
+        Forward(x, batch, dropout: false, ref unused);
+    }
+
+    // the same, and in a training step (dropout) a hidden layer with a rate passes a ⊙ mask upward, the mask from random
+    private void Forward(ReadOnlySpan<float> x, int batch, bool dropout, ref SeededRandom random)
+    {
         Span<float> scratch = _ws[_scratch];
         ReadOnlySpan<float> input = x;
-        foreach (DenseLayer layer in _layers)
+        for (int l = 0; l < _layers.Length; l++)
         {
+            DenseLayer layer = _layers[l];
             layer.Forward(_ws, input, batch, scratch, MaxDegreeOfParallelism);
             input = _ws[layer.A];
+            if (!dropout || layer.Spec.Dropout == 0f) continue;
+            int length = batch * layer.Units;
+            DropoutKernels.Forward(ref random, layer.Spec.Dropout, _ws[layer.A].Slice(0, length), _ws[_masks[l]].Slice(0, length), _ws[_dropped[l]].Slice(0, length));
+            input = _ws[_dropped[l]];
         }
     }
 
@@ -531,7 +570,8 @@ public sealed class Network
     }
 
     // for l = L-1..0: dW_l, db_l from dz_l; da_{l-1} = dz_l·W_lᵀ; dz_{l-1} = da_{l-1} ⊙ f′
-    private void Backward(ReadOnlySpan<float> x, int batch, bool inputGradient)
+    // with dropout, layer l's input is a_{l-1} ⊙ m and da_{l-1} ⊙= m before f′
+    private void Backward(ReadOnlySpan<float> x, int batch, bool inputGradient, bool dropout)
     {
         Span<float> scratch = _ws[_scratch];
         for (int l = _layers.Length - 1; l >= 0; l--)
@@ -540,7 +580,10 @@ public sealed class Network
             if (l > 0)
             {
                 DenseLayer below = _layers[l - 1];
-                layer.Backward(_ws, _ws[below.A], batch, _ws[below.Delta], scratch, MaxDegreeOfParallelism, biasGradientReady: !layer.IsOutput);
+                bool dropped = dropout && below.Spec.Dropout > 0f;
+                layer.Backward(_ws, _ws[dropped ? _dropped[l - 1] : below.A], batch, _ws[below.Delta], scratch, MaxDegreeOfParallelism,
+                    biasGradientReady: !layer.IsOutput);
+                if (dropped) DropoutKernels.Backward(_ws[_masks[l - 1]].Slice(0, batch * below.Units), _ws[below.Delta].Slice(0, batch * below.Units));
                 below.ActivationBackward(_ws, batch);
             }
             else

@@ -17,7 +17,7 @@ internal static class TrainCommand
     public static Command Create()
     {
         var data = CliOptions.Data(required: false, "The dataset file (JSON); required unless --resume");
-        var layers = new Option<string>("--layers") { Description = "Layers as UNITS:ACTIVATION,... (identity, sigmoid, tanh, relu, softmax)", HelpName = "SPEC" };
+        var layers = new Option<string>("--layers") { Description = "Layers as UNITS:ACTIVATION[:dropout=P],... (identity, sigmoid, tanh, relu, softmax; dropout on hidden layers)", HelpName = "SPEC" };
         var noBias = new Option<bool>("--no-bias") { Description = "Build the layers without bias" };
         var init = new Option<string>("--init") { Description = "Start from this model file's architecture and weights instead of --layers", HelpName = "MODEL" };
         var loss = new Option<string>("--loss") { Description = "sse, mse, bce or ce (default sse; with --init, the model's)", HelpName = "LOSS" };

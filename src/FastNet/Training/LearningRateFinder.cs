@@ -54,7 +54,7 @@ public static class LearningRateFinder
             }
             next += batch;
             float rate = (float)(options.MinRate * Math.Exp(growth * step));
-            double loss = copy.TrainStep(x.Slice(0, batch * inputs), t.Slice(0, batch * outputs), batch, optimizer, rate, step + 1);
+            double loss = copy.TrainStep(x.Slice(0, batch * inputs), t.Slice(0, batch * outputs), batch, optimizer, rate, step + 1, ref random);
             average = options.Smoothing * average + (1 - options.Smoothing) * loss;
             double value = average / (1 - Math.Pow(options.Smoothing, step + 1));
             rates[step] = rate;

@@ -78,6 +78,8 @@ public sealed class Trainer
         if (options.Optimizer.Kind == OptimizerKind.Lbfgs)
         {
             if (_batch != train.Count) throw new FastNetException("lbfgs needs full batches (batch size 0): its line search compares losses of the whole data");
+            foreach (LayerSpec layer in network.Layers)
+                if (layer.Dropout > 0f) throw new FastNetException("lbfgs cannot train with dropout: its line search needs the same loss at every evaluation");
             _lbfgs = new Lbfgs(network.ParameterCount, options.Optimizer.LbfgsHistory);
             _lbfgsBlock = new float[Lbfgs.Length(network.ParameterCount, options.Optimizer.LbfgsHistory)];
         }
@@ -317,7 +319,7 @@ public sealed class Trainer
         ReadOnlySpan<float> weights = _weights;
         if (_batch == count)
         {
-            double full = net.TrainStep(data.Features, _targets, count, _options.Optimizer, lr, ++_step, weights);
+            double full = net.TrainStep(data.Features, _targets, count, _options.Optimizer, lr, ++_step, ref _random, weights);
             if (!labels.IsEmpty) correct = CountCorrect(labels, 0, count, shuffled: false);
             return full;
         }
@@ -348,7 +350,7 @@ public sealed class Trainer
                 bt = _targets.AsSpan(start * outputs, batch * outputs);
                 bw = weights.IsEmpty ? default : weights.Slice(start, batch);
             }
-            float batchLoss = net.TrainStep(bx, bt, batch, _options.Optimizer, lr, ++_step, bw);
+            float batchLoss = net.TrainStep(bx, bt, batch, _options.Optimizer, lr, ++_step, ref _random, bw);
             double share = batch / (double)count;   // a mean loss's batch counts by its samples, or by its weight
             if (!bw.IsEmpty)
             {
