@@ -8,8 +8,7 @@ namespace FastNet.Tests.Training;
 /// <summary>L-BFGS through the trainer and <c>fastnet train --optimizer lbfgs</c> on the seed network and data.</summary>
 public class LbfgsTrainingTests
 {
-    private static Network Seed(Dataset data) => new NetworkBuilder(inputs: 2).Dense(4, Activation.Sigmoid).Dense(1, Activation.Sigmoid)
-        .WithLoss(Loss.Sse).WithSeed(1).WithMaxBatch(data.Count).Build();
+    private static Network Seed(Dataset data) => TestData.SeedNetwork(data);
 
     [Fact]
     public void ReachesTheCostOf3000GradientDescentEpochsInUnderAHundredIterations()

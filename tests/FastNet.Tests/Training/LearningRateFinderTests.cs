@@ -8,8 +8,7 @@ namespace FastNet.Tests.Training;
 /// <summary>The learning-rate range test, from the library and from <c>fastnet lr-find</c>, on the seed problem.</summary>
 public class LearningRateFinderTests
 {
-    private static Network Seed(Dataset data) => new NetworkBuilder(inputs: 2).Dense(4, Activation.Sigmoid).Dense(1, Activation.Sigmoid)
-        .WithLoss(Loss.Sse).WithSeed(1).WithMaxBatch(data.Count).Build();
+    private static Network Seed(Dataset data) => TestData.SeedNetwork(data);
 
     private static readonly LearningRateFinderOptions FullBatch = new() { BatchSize = 0, MinRate = 1e-4f, MaxRate = 1000f, Steps = 300 };
 
