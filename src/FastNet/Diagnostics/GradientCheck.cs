@@ -103,7 +103,7 @@ public static class GradientCheck
         var analytic = new double[network.ParameterCount];
         var analyticInput = new double[rows * inputs];
         double loss = 0;
-        var step = new TrainingStep(network, Math.Min(network.MaxBatch, rows), new OptimizerOptions());
+        var step = new TrainingStep(network, Math.Min(network.MaxBatch, rows), new OptimizerOptions(), inputRows: false, inputGradient: true);
         for (int start = 0; start < rows; start += step.MaxBatch)
         {
             int batch = Math.Min(step.MaxBatch, rows - start);

@@ -18,7 +18,14 @@ internal sealed class ModelPlan
     private readonly WorkspacePlan _plan = new();
     private readonly Slice _scratch, _gradients, _inputGradient, _input, _targets;
 
-    public ModelPlan(ParameterLayout layout, Loss loss, int batch, int threads, bool training)
+    /// <param name="layout">Where the parameters are.</param>
+    /// <param name="loss">The loss the plan computes.</param>
+    /// <param name="batch">The most rows a pass takes.</param>
+    /// <param name="threads">The most threads one matrix product may use.</param>
+    /// <param name="training">Whether to plan the backward pass too.</param>
+    /// <param name="inputRows">For training: rows for one batch's inputs and targets (a shuffled batch gathered, or a caller's x kept for backward).</param>
+    /// <param name="inputGradient">For training: room for ∂L/∂x (batch×inputs).</param>
+    public ModelPlan(ParameterLayout layout, Loss loss, int batch, int threads, bool training, bool inputRows = false, bool inputGradient = false)
     {
         if (batch < 1) throw new FastNetException($"the maximum batch must be at least 1, not {batch}");
         Layout = layout;
@@ -42,9 +49,9 @@ internal sealed class ModelPlan
         }
         _scratch = _plan.Take(scratch);
         _gradients = _plan.Take(training ? layout.Count : 0);
-        _inputGradient = _plan.Take(training ? (long)batch * layout.Inputs : 0);
-        _input = _plan.Take(training ? (long)batch * layout.Inputs : 0);
-        _targets = _plan.Take(training ? (long)batch * layout.Outputs : 0);
+        _inputGradient = _plan.Take(training && inputGradient ? (long)batch * layout.Inputs : 0);
+        _input = _plan.Take(training && inputRows ? (long)batch * layout.Inputs : 0);
+        _targets = _plan.Take(training && inputRows ? (long)batch * layout.Outputs : 0);
         Path = !training ? null
             : TinyPath.Supports(this) ? new TinyPath(this, _plan.Take(TinyPath.ScratchLength(this)))
             : new GeneralPath(this);
@@ -61,6 +68,9 @@ internal sealed class ModelPlan
 
     /// <summary>Whether the plan holds the backward pass (deltas, gradients, input gradient).</summary>
     public bool Training { get; }
+
+    /// <summary>Whether the plan has room for ∂L/∂x.</summary>
+    public bool HasInputGradient => _inputGradient.Length > 0;
 
     /// <summary>The floats a workspace for this plan holds.</summary>
     public long Length => _plan.Length;

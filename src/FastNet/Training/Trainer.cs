@@ -80,7 +80,8 @@ public sealed class Trainer
         _order = new int[train.Count];
         for (int i = 0; i < _order.Length; i++) _order[i] = i;
         _random = new SeededRandom(options.Seed);
-        _step = new TrainingStep(network, _batch, options.Optimizer);
+        // rows to gather a shuffled mini-batch into only when there are such batches; the trainer never needs ∂L/∂x
+        _step = new TrainingStep(network, _batch, options.Optimizer, inputRows: options.Shuffle && _batch < train.Count, inputGradient: false);
         _lastGood = new float[network.ParameterCount];
         _previousGood = new float[network.ParameterCount];
         _best = new float[options.Patience > 0 ? network.ParameterCount : 0];

@@ -33,12 +33,18 @@ public sealed class TrainingStep
     /// <summary>Plans the training memory of <paramref name="network"/> for batches of up to <paramref name="maxBatch"/> rows, and the state of <paramref name="optimizer"/>.</summary>
     /// <exception cref="FastNetException">The batch is not positive or the optimizer options are invalid.</exception>
     public TrainingStep(Network network, int maxBatch, OptimizerOptions optimizer)
+        : this(network, maxBatch, optimizer, inputRows: true, inputGradient: true)
+    {
+    }
+
+    /// <summary>A step that plans rows for a batch's inputs (Forward, the trainer's gathering) and ∂L/∂x only when asked.</summary>
+    internal TrainingStep(Network network, int maxBatch, OptimizerOptions optimizer, bool inputRows, bool inputGradient)
     {
         ArgumentNullException.ThrowIfNull(network);
         Optimizer.Validate(optimizer);
         Network = network;
         OptimizerOptions = optimizer;
-        _plan = new ModelPlan(network.Layout, network.Loss, maxBatch, network.MaxDegreeOfParallelism, training: true);
+        _plan = new ModelPlan(network.Layout, network.Loss, maxBatch, network.MaxDegreeOfParallelism, training: true, inputRows, inputGradient);
         _path = _plan.Path!;
         _ws = _plan.Allocate();
         _moments = new float[(long)Training.Optimizer.StateVectors(optimizer.Kind) * network.ParameterCount];
@@ -67,6 +73,7 @@ public sealed class TrainingStep
     public ReadOnlySpan<float> Forward(ReadOnlySpan<float> x)
     {
         int batch = Rows(x);
+        if (_plan.Input(_ws).IsEmpty) throw new InvalidOperationException("this step was planned without input rows; use Run");
         Span<float> input = _plan.Input(_ws).Slice(0, x.Length);
         x.CopyTo(input);   // kept for Backward: dW of the first layer = xᵀ·dz
         Network.Enter();
@@ -156,6 +163,7 @@ public sealed class TrainingStep
     {
         int batch = Rows(x);
         CheckLength(t, batch * Network.Outputs, "target");
+        if (inputGradient && !_plan.HasInputGradient) throw new InvalidOperationException("this step was planned without the input gradient");
         Network.Enter();
         try
         {
@@ -191,6 +199,7 @@ public sealed class TrainingStep
 
     private void RunBackward(bool inputGradient)
     {
+        if (_plan.Input(_ws).IsEmpty) throw new InvalidOperationException("this step was planned without input rows; Backward needs Forward's x");
         Network.Enter();
         try
         {
