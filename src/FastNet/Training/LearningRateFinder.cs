@@ -23,11 +23,9 @@ public static class LearningRateFinder
         if (copy.Standardization is { } z) data = z.Apply(data);
         int count = data.Count, inputs = copy.Inputs, outputs = copy.Outputs;
         int batch = options.BatchSize == 0 ? count : Math.Min(options.BatchSize, count);
-        if (batch > copy.MaxBatch)
-            throw new FastNetException($"a batch of {batch} samples is larger than the network's plan ({copy.MaxBatch}); build it with a maximum batch of at least {batch}");
         float[] targets = data.TargetMatrix(outputs, copy.Loss);
-        OptimizerOptions optimizer = options.Optimizer;
-        Optimizer.Reset(optimizer, copy.OptimizerState, options.MinRate);
+        var trainingStep = new TrainingStep(copy, batch, options.Optimizer, inputRows: true, inputGradient: false);
+        trainingStep.ResetOptimizer(options.MinRate);
 
         var order = new int[count];
         for (int i = 0; i < count; i++) order[i] = i;
@@ -38,7 +36,7 @@ public static class LearningRateFinder
         double growth = Math.Log((double)options.MaxRate / options.MinRate) / (options.Steps - 1), average = 0, lowest = double.PositiveInfinity;
         int taken = 0, minimum = 0, next = count;   // next: the first row of the next batch in this pass over the data
         bool diverged = false;
-        Span<float> x = copy.BatchInputs, t = copy.BatchTargets;
+        Span<float> x = trainingStep.BatchInputs, t = trainingStep.BatchTargets;
         for (int step = 0; step < options.Steps; step++)
         {
             if (next + batch > count)   // whole batches only (an sse batch's loss grows with its size): a new pass
@@ -54,7 +52,7 @@ public static class LearningRateFinder
             }
             next += batch;
             float rate = (float)(options.MinRate * Math.Exp(growth * step));
-            double loss = copy.TrainStep(x.Slice(0, batch * inputs), t.Slice(0, batch * outputs), batch, optimizer, rate, step + 1, ref random);
+            double loss = trainingStep.RunWith(x.Slice(0, batch * inputs), t.Slice(0, batch * outputs), rate, default, ref random);
             average = options.Smoothing * average + (1 - options.Smoothing) * loss;
             double value = average / (1 - Math.Pow(options.Smoothing, step + 1));
             rates[step] = rate;

@@ -1,0 +1,78 @@
+using FastNet.Memory;
+
+namespace FastNet.Model;
+
+// The sinks of ChunkedRunner: what each of Network's prediction calls and Measure does with a chunk.
+
+/// <summary>Copies each chunk's outputs to y (count×outputs).</summary>
+internal ref struct OutputSink(Span<float> y) : IChunkSink
+{
+    private readonly Span<float> _y = y;
+
+    public readonly void Take(ModelPlan plan, Workspace ws, int start, int batch) =>
+        plan.Output(ws, batch).CopyTo(_y.Slice(start * plan.Outputs, batch * plan.Outputs));
+}
+
+/// <summary>Writes each row's predicted class to classes (count).</summary>
+internal ref struct ClassSink(Span<int> classes) : IChunkSink
+{
+    private readonly Span<int> _classes = classes;
+
+    public readonly void Take(ModelPlan plan, Workspace ws, int start, int batch)
+    {
+        for (int i = 0; i < batch; i++) _classes[start + i] = plan.PredictedClass(ws, i);
+    }
+}
+
+/// <summary>Writes (1 − p, p) per row of a single sigmoid output to probabilities (count×2).</summary>
+internal ref struct BinaryProbabilitySink(Span<float> probabilities) : IChunkSink
+{
+    private readonly Span<float> _probabilities = probabilities;
+
+    public readonly void Take(ModelPlan plan, Workspace ws, int start, int batch)
+    {
+        ReadOnlySpan<float> a = plan.Output(ws, batch);
+        for (int i = 0; i < batch; i++)
+        {
+            _probabilities[2 * (start + i)] = 1f - a[i];
+            _probabilities[2 * (start + i) + 1] = a[i];
+        }
+    }
+}
+
+/// <summary>
+/// Adds up the loss of each chunk against t (count×outputs) with the sample weights w (count, or empty for none):
+/// summed for sse, weighted by the chunk's rows (or their weight, added up in <see cref="Weight"/>) otherwise; for
+/// labels, counts correct predictions and fills the confusion matrix.
+/// </summary>
+internal ref struct MeasureSink(ReadOnlySpan<float> t, ReadOnlySpan<int> labels, ConfusionMatrix? confusion, ReadOnlySpan<float> w) : IChunkSink
+{
+    private readonly ReadOnlySpan<float> _t = t;
+    private readonly ReadOnlySpan<int> _labels = labels;
+    private readonly ReadOnlySpan<float> _w = w;
+
+    public double Loss;
+    public double Weight;   // the rows (or their weights) the mean losses are divided by
+    public int Correct;
+
+    public void Take(ModelPlan plan, Workspace ws, int start, int batch)
+    {
+        ReadOnlySpan<float> bw = _w.IsEmpty ? default : _w.Slice(start, batch);
+        float batchLoss = plan.LossGradient(ws, _t.Slice(start * plan.Outputs, batch * plan.Outputs), batch, bw);
+        double share = batch;
+        if (!bw.IsEmpty)
+        {
+            share = 0;
+            foreach (float v in bw) share += v;
+        }
+        Weight += share;
+        Loss += ModelPlan.LossIsSum(plan.Loss) ? batchLoss : batchLoss * share;
+        if (_labels.IsEmpty) return;
+        for (int i = 0; i < batch; i++)
+        {
+            int predicted = plan.PredictedClass(ws, i), actual = _labels[start + i];
+            if (predicted == actual) Correct++;
+            confusion?.Add(actual, predicted);
+        }
+    }
+}
