@@ -35,6 +35,9 @@ public sealed class Network
     private int _owner;   // the managed thread id using the workspace, 0 when free
     private int _depth;   // how many nested calls of the owner are inside
 
+    /// <summary>Whether a trainer's run or epoch is under way on this network (a second one, e.g. from its progress callback, is refused).</summary>
+    internal bool Training { get; set; }
+
     internal Network(int inputs, IReadOnlyList<LayerSpec> layers, Loss loss, int maxBatch, int maxDegreeOfParallelism = 1)
     {
         Validate(inputs, layers, loss, maxBatch);
@@ -137,6 +140,7 @@ public sealed class Network
     /// </summary>
     public void Predict(ReadOnlySpan<float> x, Span<float> y)
     {
+        PredictionSpans.CheckApart(x, y);
         if (x.Length % Inputs != 0)
             throw new FastNetException($"the input has {x.Length} values, which is not a whole number of rows of {Inputs} features");
         int count = x.Length / Inputs;
@@ -194,6 +198,7 @@ public sealed class Network
     /// </summary>
     public Evaluation Evaluate(Dataset data)
     {
+        ArgumentNullException.ThrowIfNull(data);
         CheckDataset(data);
         float[] targets = data.TargetMatrix(Outputs, Loss);
         ConfusionMatrix? confusion = data.HasLabels ? new ConfusionMatrix(ClassCount) : null;
@@ -545,7 +550,8 @@ public sealed class Network
 
     private DenseLayer Layer(int layer) =>
         (uint)layer < (uint)_layers.Length ? _layers[layer]
-            : throw new ArgumentOutOfRangeException(nameof(layer), layer, $"the network has {_layers.Length} layers");
+            : throw new ArgumentOutOfRangeException(nameof(layer), layer,
+                $"layer {layer} does not exist: the network has {_layers.Length} layer{(_layers.Length == 1 ? "" : "s")}, 0 to {_layers.Length - 1}");
 
     private static void Validate(int inputs, IReadOnlyList<LayerSpec> layers, Loss loss, int maxBatch)
     {

@@ -6,6 +6,9 @@ namespace FastNet.Data;
 /// </summary>
 public sealed class Dataset
 {
+    /// <summary>The largest class label a dataset may hold (2^20), in memory and in every file format.</summary>
+    public const int MaxLabel = 1 << 20;
+
     private readonly float[] _features;
     private readonly int[]? _labels;
     private readonly float[]? _targets;
@@ -17,7 +20,7 @@ public sealed class Dataset
     /// <param name="targets">Regression targets, row-major (count×<paramref name="targetWidth"/>), or null when labels are given.</param>
     /// <param name="targetWidth">The number of targets per sample when <paramref name="targets"/> is given.</param>
     /// <param name="description">Free text kept with the data.</param>
-    /// <exception cref="FastNetException">Sizes do not agree, a value is not finite, a label is negative, or both or neither of labels and targets are given.</exception>
+    /// <exception cref="FastNetException">Sizes do not agree, a value is not finite, a label is negative or above <see cref="MaxLabel"/>, or both or neither of labels and targets are given.</exception>
     public Dataset(float[] features, int featureCount, int[]? labels = null, float[]? targets = null, int targetWidth = 0, string? description = null)
     {
         ArgumentNullException.ThrowIfNull(features);
@@ -32,6 +35,7 @@ public sealed class Dataset
             if (labels.Length != count) throw new FastNetException($"{labels.Length} labels for {count} samples");
             for (int i = 0; i < labels.Length; i++)
                 if (labels[i] < 0) throw new FastNetException($"label {labels[i]} of sample {i} is negative");
+                else if (labels[i] > MaxLabel) throw new FastNetException($"label {labels[i]} of sample {i} is above the largest class id ({MaxLabel})");
         }
         if (targets is not null)
         {
@@ -105,8 +109,11 @@ public sealed class Dataset
     /// <param name="path">The file.</param>
     /// <param name="labelColumn">For CSV, the label column's header name or 0-based index (−1 the last); null for the last column.</param>
     /// <exception cref="FastNetFormatException">The file is missing or malformed; the message names the file and place.</exception>
-    public static Dataset Load(string path, string? labelColumn = null) =>
-        FormatOf(path) == DatasetFormat.Csv ? DatasetCsv.Read(path, labelColumn) : DatasetJson.Read(path);
+    public static Dataset Load(string path, string? labelColumn = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return FormatOf(path) == DatasetFormat.Csv ? DatasetCsv.Read(path, labelColumn) : DatasetJson.Read(path);
+    }
 
     /// <summary>Writes the dataset atomically (a failed save leaves no partial file): CSV when the name ends in <c>.csv</c>, JSON otherwise.</summary>
     public void Save(string path) => Save(path, FormatOf(path));

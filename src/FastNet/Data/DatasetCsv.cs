@@ -51,7 +51,7 @@ internal static class DatasetCsv
                 label = LabelIndex(file, labelColumn, null, width);
             }
             if (fields.Count != width)
-                throw new FastNetFormatException(file, $"line {lineNumber}", $"has {fields.Count} values, expected {width}");
+                throw new FastNetFormatException(file, $"line {lineNumber}", $"has {fields.Count} value{(fields.Count == 1 ? "" : "s")}, expected {width}");
             for (int c = 0; c < fields.Count; c++) values.Add(Number(file, lineNumber, c, fields[c], header));
             count++;
         }
@@ -72,7 +72,7 @@ internal static class DatasetCsv
                 else x[i * featureCount + k++] = (float)v;
             }
         }
-        bool classes = Array.TrueForAll(column, v => v >= 0 && v <= 1 << 20 && v == Math.Floor(v));
+        bool classes = Array.TrueForAll(column, v => v >= 0 && v <= Dataset.MaxLabel && v == Math.Floor(v));
         try
         {
             if (classes)

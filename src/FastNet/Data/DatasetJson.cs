@@ -49,7 +49,7 @@ internal static class DatasetJson
             int j = 0;
             foreach (JsonElement item in l.EnumerateArray())
             {
-                y[j] = JsonInput.Int(file, item, $"$.labels[{j}]", 0, 1 << 20);
+                y[j] = JsonInput.Int(file, item, $"$.labels[{j}]", 0, Dataset.MaxLabel);
                 j++;
             }
         }

@@ -50,13 +50,16 @@ internal static class JsonInput
             var info = new FileInfo(file);
             if (!info.Exists)
                 throw new FastNetFormatException(file, "", Directory.Exists(file) ? "is a folder, not a file" : "file not found");
+            // checked before opening: a FIFO would block until a writer comes, a device may never end
+            if (FileProbe.Of(file) == FileKind.Special)
+                throw new FastNetFormatException(file, "", "is not a regular file (a device, FIFO or socket); FastNet reads only regular files");
             if (info.Length > MaxFileBytes)
                 throw new FastNetFormatException(file, "", $"the file is {info.Length} bytes, larger than FastNet reads ({MaxFileBytes})");
             return File.ReadAllBytes(file);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new FastNetFormatException(file, "", "cannot read: " + e.Message);
+            throw new FastNetFormatException(file, "", $"cannot read ({OutputFile.SystemReason(e)})");
         }
         catch (Exception e) when (e is ArgumentException or NotSupportedException)
         {

@@ -39,7 +39,11 @@ public static class ModelFile
 
     /// <summary>Reads a model file into a new network planned for batches of up to <paramref name="maxBatch"/> samples.</summary>
     /// <exception cref="FastNetFormatException">The file is missing or malformed; the message names the file and JSON path.</exception>
-    public static Network Load(string path, int maxBatch = 256) => Read(path, JsonInput.ReadBytes(path), maxBatch);
+    public static Network Load(string path, int maxBatch = 256)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return Read(path, JsonInput.ReadBytes(path), maxBatch);
+    }
 
     /// <summary>The lower-case name used in files and on the command line (<c>sigmoid</c>, <c>ce</c>, ...).</summary>
     public static string Name(Activation activation) => activation.ToString().ToLowerInvariant();

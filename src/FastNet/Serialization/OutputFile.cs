@@ -1,0 +1,105 @@
+namespace FastNet.Serialization;
+
+/// <summary>
+/// The rules for every file FastNet writes (models, datasets, checkpoints, histories, ONNX, pictures). A save goes to
+/// the file a symbolic link points to, keeps an existing file's permissions, and refuses folders, devices, FIFOs,
+/// sockets and read-only files, so it can never replace something that is not a file FastNet may overwrite.
+/// </summary>
+public static class OutputFile
+{
+    /// <summary>
+    /// Checks now, before any work, that a save to <paramref name="path"/> can succeed: the name is valid, its folder
+    /// exists and takes new files, and nothing that may not be replaced is there.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    /// <exception cref="FastNetException">The file cannot be written; the message names it and says why.</exception>
+    public static void Check(string path)
+    {
+        string target = Resolve(path);
+        string probe = TemporaryName(target);
+        try
+        {
+            using (new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose)) { }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new FastNetException($"{path}: cannot write in the folder {Path.GetDirectoryName(target)} ({SystemReason(e)})");
+        }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="first"/> and <paramref name="second"/> name the same file: the same path once symbolic
+    /// links are followed, or (on Linux) the same file on disk, as hard links are.
+    /// </summary>
+    /// <exception cref="ArgumentNullException">A path is null.</exception>
+    public static bool SameFile(string first, string second)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(second);
+        string? a = TryFinalPath(first), b = TryFinalPath(second);
+        if (a is null || b is null) return false;
+        if (string.Equals(a, b, OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase)) return true;
+        var (_, idA) = FileProbe.Query(a);
+        var (_, idB) = FileProbe.Query(b);
+        return idA is not null && idA == idB;
+    }
+
+    /// <summary>The file a save to <paramref name="path"/> replaces (symbolic links followed), after every check.</summary>
+    internal static string Resolve(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        string target = TryFinalPath(path) ?? throw new FastNetException($"{path}: cannot write, not a valid file name");
+        switch (FileProbe.Of(target))
+        {
+            case FileKind.Folder:
+                throw new FastNetException($"{path}: cannot write, it is a folder, not a file");
+            case FileKind.Special:
+                throw new FastNetException($"{path}: cannot write, it is not a regular file (a device, FIFO or socket); FastNet replaces only regular files");
+            case FileKind.Regular when IsReadOnly(target):
+                throw new FastNetException($"{path}: cannot write, the file is read-only");
+        }
+        string folder = Path.GetDirectoryName(target) ?? ".";
+        switch (FileProbe.Of(folder))
+        {
+            case FileKind.Missing:
+                throw new FastNetException($"{path}: cannot write, the folder {folder} does not exist");
+            case not FileKind.Folder:
+                throw new FastNetException($"{path}: cannot write, {folder} is not a folder");
+        }
+        return target;
+    }
+
+    /// <summary>A short hidden name beside <paramref name="target"/> (never longer than 24 bytes, whatever the target's length).</summary>
+    internal static string TemporaryName(string target) =>
+        Path.Combine(Path.GetDirectoryName(target) ?? ".", $".fastnet-{Guid.NewGuid().ToString("N")[..12]}.tmp");
+
+    /// <summary>What went wrong in the system's words, without the path it appends (the caller names the file).</summary>
+    internal static string SystemReason(Exception e)
+    {
+        if (e is UnauthorizedAccessException) return "permission denied";
+        string message = e.Message;
+        int cut = message.IndexOf(" : '", StringComparison.Ordinal);
+        if (cut < 0) cut = message.IndexOf(" '", StringComparison.Ordinal);
+        return (cut > 0 ? message[..cut] : message).TrimEnd('.', ' ').ToLowerInvariant();
+    }
+
+    // the full path, with every symbolic link followed to its final target (which may not exist yet); null when invalid
+    private static string? TryFinalPath(string path)
+    {
+        try
+        {
+            string full = Path.GetFullPath(path);
+            FileSystemInfo? target = new FileInfo(full).LinkTarget is null ? null : File.ResolveLinkTarget(full, returnFinalTarget: true);
+            return target is null ? full : Path.GetFullPath(target.FullName);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException or IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static bool IsReadOnly(string file) =>
+        OperatingSystem.IsWindows()
+            ? new FileInfo(file).IsReadOnly
+            : (File.GetUnixFileMode(file) & (UnixFileMode.UserWrite | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite)) == 0;
+}
