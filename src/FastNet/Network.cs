@@ -559,6 +559,7 @@ public sealed class Network
         if (layers.Count == 0) throw new FastNetException("a network needs at least one layer");
         if (maxBatch < 1) throw new FastNetException($"the maximum batch must be at least 1, not {maxBatch}");
         if (!Enum.IsDefined(loss)) throw new FastNetException($"unknown loss {loss}");
+        ModelLimits.Check(inputs, layers);
         for (int l = 0; l < layers.Count; l++)
         {
             LayerSpec spec = layers[l];

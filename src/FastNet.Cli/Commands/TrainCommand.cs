@@ -98,13 +98,14 @@ internal static class TrainCommand
             if (split is not null && valPath is not null) throw new UsageException("--val-split and --val-data: give one, not both");
             int? patienceValue = settings.GetValue(patience);
             if (patienceValue is < 1) throw new UsageException($"--patience: must be at least 1, not {patienceValue}");
-            string checkpointPath = result.GetValue(checkpoint) ?? resumePath ?? Path.ChangeExtension(path, null) + ".checkpoint.json";
+            string checkpointPath = result.GetValue(checkpoint) ?? resumePath ?? DefaultCheckpoint(path);
             string? historyPath = settings.GetValue(historyOption);
             // every output is checked before any work: writable, and none the same file as an input or another output
-            // (the checkpoint a run resumes from is the one it goes on writing)
+            // (the checkpoint a run resumes from is the one it goes on writing; --init may be replaced by the trained model:
+            // it is read before training and replaced atomically)
             string? resumeInput = resumePath is not null && OutputFile.SameFile(resumePath, checkpointPath) ? null : resumePath;
             OutputPaths.Check([("--out", path), ("--history", historyPath), ("--checkpoint", checkpointPath)],
-                [("--data", dataPath), ("--val-data", valPath), ("--init", initPath), ("--resume", resumeInput)]);
+                [("--data", dataPath), ("--val-data", valPath), ("--resume", resumeInput)]);
 
             Dataset dataset = Dataset.Load(dataPath, settings.GetValue(labelColumn));
             Dataset? validation = valPath is null ? null : Dataset.Load(valPath, settings.GetValue(labelColumn));
@@ -135,7 +136,7 @@ internal static class TrainCommand
             {
                 network = initPath is not null
                     ? ModelInput.Load(initPath, maxBatch).Network
-                    : Build(dataset, ArgumentParsers.Layers(layerText!, !settings.GetValue(noBias)),
+                    : Build(dataset, dataPath, ArgumentParsers.Layers(layerText!, !settings.GetValue(noBias)),
                         ArgumentParsers.Loss(settings.GetValue(loss) ?? "sse"), seedValue, maxBatch);
                 trainer = new Trainer(network, dataset, options);
             }
@@ -249,6 +250,16 @@ internal static class TrainCommand
         return index >= 0 && index < history.Epochs.Count ? history.Epochs[index] : null;
     }
 
+    // the --out name with .checkpoint.json instead of its extension, the stem cut so the name stays within the limit
+    private static string DefaultCheckpoint(string path)
+    {
+        const string Suffix = ".checkpoint.json";
+        string stem = Path.GetFileNameWithoutExtension(path);
+        while (stem.Length > 0 && System.Text.Encoding.UTF8.GetByteCount(stem) + Suffix.Length > OutputFile.MaxNameBytes)
+            stem = stem[..^(stem.Length > 1 && char.IsLowSurrogate(stem[^1]) ? 2 : 1)];
+        return Path.Combine(Path.GetDirectoryName(path) ?? "", stem + Suffix);
+    }
+
     private static int Interrupted(TextWriter output, bool asJson, int epoch, int epochs, string checkpointPath)
     {
         string again = "fastnet train --resume " + (checkpointPath.Contains(' ') ? $"\"{checkpointPath}\"" : checkpointPath);
@@ -286,7 +297,7 @@ internal static class TrainCommand
         return args;
     }
 
-    private static Network Build(Dataset data, LayerSpec[] layers, Loss loss, ulong seed, int maxBatch)
+    private static Network Build(Dataset data, string dataPath, LayerSpec[] layers, Loss loss, ulong seed, int maxBatch)
     {
         var builder = new NetworkBuilder(data.FeatureCount).WithLoss(loss).WithSeed(seed).WithMaxBatch(maxBatch);
         foreach (LayerSpec layer in layers) builder.Add(layer);
@@ -296,8 +307,10 @@ internal static class TrainCommand
         }
         catch (FastNetException e)
         {
-            // an architecture the library refuses: about one layer ("layer 0: ...") or about the loss and output layer
-            throw new UsageException((e.Message.StartsWith("layer", StringComparison.Ordinal) ? "--layers: " : "--loss: ") + e.Message);
+            // an architecture the library refuses: too many inputs is the data's doing; a rule about the loss and the
+            // output layer names --loss; anything else (a layer's place, units, the limits) --layers
+            if (e.Message.Contains(" inputs", StringComparison.Ordinal)) throw new FastNetException($"{dataPath}: {e.Message}", e);
+            throw new UsageException((e.Message.Contains(" loss", StringComparison.Ordinal) ? "--loss: " : "--layers: ") + e.Message);
         }
     }
 

@@ -1,3 +1,5 @@
+using FastNet.Serialization;
+
 namespace FastNet.Data;
 
 /// <summary>
@@ -115,6 +117,25 @@ public sealed class Dataset
         return FormatOf(path) == DatasetFormat.Csv ? DatasetCsv.Read(path, labelColumn) : DatasetJson.Read(path);
     }
 
+    /// <summary>
+    /// Reads only the features of a dataset file, for a model with <paramref name="featureCount"/> inputs: labels and
+    /// targets may be absent. JSON needs just <c>"features"</c>; a CSV file has <paramref name="featureCount"/> columns, or
+    /// one more for the label (the last, or <paramref name="labelColumn"/>), which is skipped.
+    /// </summary>
+    /// <returns>The features, row-major (count×<paramref name="featureCount"/>).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="featureCount"/> is less than 1.</exception>
+    /// <exception cref="FastNetFormatException">The file is missing or malformed, or its rows do not have the features the model takes.</exception>
+    public static float[] LoadFeatures(string path, int featureCount, string? labelColumn = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentOutOfRangeException.ThrowIfLessThan(featureCount, 1);
+        byte[] bytes = JsonInput.ReadBytes(path);
+        return FormatOf(path) == DatasetFormat.Csv
+            ? DatasetCsv.ReadFeatures(path, bytes, featureCount, labelColumn)
+            : DatasetJson.ReadFeatures(path, bytes, featureCount);
+    }
+
     /// <summary>Writes the dataset atomically (a failed save leaves no partial file): CSV when the name ends in <c>.csv</c>, JSON otherwise.</summary>
     public void Save(string path) => Save(path, FormatOf(path));
 
@@ -139,6 +160,10 @@ public sealed class Dataset
         {
             if (TargetWidth != outputs)
                 throw Error($"the data has {TargetWidth} targets per sample but the network has {outputs} outputs");
+            if (loss == Loss.Bce)
+                for (int i = 0; i < _targets.Length; i++)
+                    if (!(_targets[i] >= 0f && _targets[i] <= 1f))
+                        throw Error($"target {_targets[i]} of sample {i / TargetWidth} is outside [0, 1], which the bce loss needs (labels 0/1 or probabilities)");
             return _targets;
         }
         var t = new float[(long)Count * outputs];

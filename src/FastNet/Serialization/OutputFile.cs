@@ -16,7 +16,7 @@ public static class OutputFile
     public static void Check(string path)
     {
         string target = Resolve(path);
-        string probe = TemporaryName(target);
+        string probe = Path.Combine(Path.GetDirectoryName(target) ?? ".", $".fastnet-probe-{Guid.NewGuid().ToString("N")[..12]}.tmp");
         try
         {
             using (new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose)) { }
@@ -44,11 +44,17 @@ public static class OutputFile
         return idA is not null && idA == idB;
     }
 
+    /// <summary>The longest file name (in UTF-8 bytes) that the common file systems take.</summary>
+    public const int MaxNameBytes = 255;
+
     /// <summary>The file a save to <paramref name="path"/> replaces (symbolic links followed), after every check.</summary>
     internal static string Resolve(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
         string target = TryFinalPath(path) ?? throw new FastNetException($"{path}: cannot write, not a valid file name");
+        int nameBytes = System.Text.Encoding.UTF8.GetByteCount(Path.GetFileName(target));
+        if (nameBytes > MaxNameBytes)
+            throw new FastNetException($"{path}: cannot write, the name is {nameBytes} bytes, longer than the {MaxNameBytes} a file system takes");
         switch (FileProbe.Of(target))
         {
             case FileKind.Folder:
@@ -69,9 +75,17 @@ public static class OutputFile
         return target;
     }
 
-    /// <summary>A short hidden name beside <paramref name="target"/> (never longer than 24 bytes, whatever the target's length).</summary>
-    internal static string TemporaryName(string target) =>
-        Path.Combine(Path.GetDirectoryName(target) ?? ".", $".fastnet-{Guid.NewGuid().ToString("N")[..12]}.tmp");
+    /// <summary>
+    /// A hidden name beside <paramref name="target"/>: <c>.NAME.RANDOM.tmp</c> with NAME cut to 40 characters, so a
+    /// target whose name is near the system's 255-byte limit can still be saved.
+    /// </summary>
+    internal static string TemporaryName(string target)
+    {
+        string name = Path.GetFileName(target);
+        int keep = Math.Min(name.Length, 40);
+        if (keep > 0 && char.IsHighSurrogate(name[keep - 1])) keep--;
+        return Path.Combine(Path.GetDirectoryName(target) ?? ".", $".{name[..keep]}.{Guid.NewGuid().ToString("N")[..12]}.tmp");
+    }
 
     /// <summary>What went wrong in the system's words, without the path it appends (the caller names the file).</summary>
     internal static string SystemReason(Exception e)

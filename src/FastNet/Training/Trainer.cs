@@ -18,6 +18,7 @@ public sealed class Trainer
 
     private readonly Network _network;
     private readonly TrainingOptions _options;
+    private readonly Dataset _data;   // as given, before any split or standardisation
     private readonly Dataset _train;
     private readonly float[] _targets;
     private readonly Dataset? _validation;
@@ -69,6 +70,7 @@ public sealed class Trainer
         _order = new int[train.Count];
         for (int i = 0; i < _order.Length; i++) _order[i] = i;
         _random = new SeededRandom(options.Seed);
+        _data = data;
     }
 
     /// <summary>The number of epochs completed so far.</summary>
@@ -102,6 +104,7 @@ public sealed class Trainer
     internal float RateScale { get => _rateScale; set => _rateScale = value; }
     internal double BestLoss { get => _bestLoss; set => _bestLoss = value; }
     internal int BadEpochs { get => _badEpochs; set => _badEpochs = value; }
+    internal string DataChecksum => DatasetChecksum.Compute(_data);
     internal void RestoreCounters(int epoch, int bestEpoch, int halvings)
     {
         Epoch = epoch;
@@ -121,6 +124,8 @@ public sealed class Trainer
     {
         ArgumentNullException.ThrowIfNull(checkpoint);
         var trainer = new Trainer(checkpoint.Network, data, options);
+        if (checkpoint.State.DataChecksum is { } expected && expected != trainer.DataChecksum)
+            throw data.Error("is not the data this checkpoint was trained on (its checksum differs); resume with the same data");
         checkpoint.RestoreInto(trainer);
         return trainer;
     }
