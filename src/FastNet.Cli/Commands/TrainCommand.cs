@@ -152,7 +152,7 @@ internal static class TrainCommand
                     history = trainer.Run(progress is null ? null : progress.Report, interruption.Token);
                 if (history.Cancelled)
                 {
-                    trainer.SaveCheckpoint(checkpointPath, Recorded(settings, command, paths, perInvocation));
+                    interruption.WhileSaving(() => trainer.SaveCheckpoint(checkpointPath, Recorded(settings, command, paths, perInvocation)));
                     return Interrupted(output, result.GetValue(json), trainer.Epoch, epochCount, checkpointPath);
                 }
             }
