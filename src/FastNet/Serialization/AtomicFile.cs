@@ -10,8 +10,8 @@ internal static class AtomicFile
 {
     public static void Write(string path, Action<Stream> write)
     {
-        string target = OutputFile.Resolve(path);
-        string temporary = OutputFile.TemporaryName(target);
+        string target = OutputTarget.Resolve(path);
+        string temporary = OutputTarget.TemporaryName(target);
         try
         {
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
@@ -25,7 +25,7 @@ internal static class AtomicFile
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             TryDelete(temporary);
-            throw new FastNetException($"{path}: cannot write ({OutputFile.SystemReason(e)})", e);
+            throw new FastNetException($"{path}: cannot write ({OutputTarget.SystemReason(e)})", e);
         }
         catch
         {

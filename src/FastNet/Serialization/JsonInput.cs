@@ -107,7 +107,7 @@ internal static class JsonInput
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new FastNetFormatException(file, "", $"cannot read ({OutputFile.SystemReason(e)})");
+            throw new FastNetFormatException(file, "", $"cannot read ({OutputTarget.SystemReason(e)})");
         }
         catch (Exception e) when (e is ArgumentException or NotSupportedException)
         {
