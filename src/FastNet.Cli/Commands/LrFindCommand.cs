@@ -50,7 +50,7 @@ internal static class LrFindCommand
             if (!(low > 0f) || !float.IsFinite(low)) throw new UsageException($"--min-lr: must be a positive finite number, not {Invariant($"{low}")}");
             if (!(high > low) || !float.IsFinite(high)) throw new UsageException($"--max-lr: must be a finite number above --min-lr ({Invariant($"{low}")}), not {Invariant($"{high}")}");
             if (result.GetValue(optimizer) == "rprop") throw new UsageException("--optimizer rprop takes no learning rate; the range test does not apply");
-            OptimizerOptions rule = TrainCommand.Optimizer(result, optimizer, momentum, weightDecay, low, batchSize);
+            OptimizerOptions rule = TrainCommand.Optimizer(result, optimizer, momentum, weightDecay, low);
             if (plotPath is not null && !plotPath.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
                 throw new UsageException($"--plot: '{plotPath}' must end in .png");
 
@@ -60,7 +60,7 @@ internal static class LrFindCommand
             ulong seedValue = result.GetValue(seed);
             Network network = initPath is not null
                 ? ModelInput.Load(initPath, maxBatch).Network
-                : TrainCommand.Build(dataset, ArgumentParsers.Layers(layerText!, !result.GetValue(noBias)), ArgumentParsers.Loss(result.GetValue(loss) ?? "sse"), seedValue, maxBatch);
+                : TrainCommand.Build(dataset, dataPath, ArgumentParsers.Layers(layerText!, !result.GetValue(noBias)), ArgumentParsers.Loss(result.GetValue(loss) ?? "sse"), seedValue, maxBatch);
             LearningRateRange range;
             try
             {

@@ -1,5 +1,5 @@
 using FastNet.Data;
-using FastNet.Kernels;
+using FastNet.Model;
 using FastNet.Onnx;
 using FastNet.Serialization;
 using FastNet.Tests.Support;

@@ -80,6 +80,6 @@ public class LbfgsTrainingTests
         (exit, _, error) = CliRunner.Run("train", "--data", TestData.MoonsPath, "--layers", "4:sigmoid,1:sigmoid", "--optimizer", "lbfgs",
             "--batch", "10", "--out", model);
         Assert.Equal(2, exit);
-        Assert.StartsWith("error: --optimizer lbfgs needs --batch full", error);
+        Assert.StartsWith("error: --batch: lbfgs needs full batches", error);
     }
 }

@@ -1,4 +1,4 @@
-namespace FastNet.Kernels;
+namespace FastNet.Model;
 
 /// <summary>
 /// Inverted dropout (Srivastava et al. 2014, with the 1/(1 − p) scale at training time so inference is the identity):
