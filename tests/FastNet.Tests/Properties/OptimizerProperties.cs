@@ -26,7 +26,7 @@ public class OptimizerProperties
         private static Gen<float> Uniform(int low, int high, float scale) => Gen.Choose(low, high).Select(i => i * scale);
 
         public static Arbitrary<Case> Generate() => Arb.From(
-            from kind in Gen.Elements(Enum.GetValues<OptimizerKind>())
+            from kind in Gen.Elements(Enum.GetValues<OptimizerKind>().Where(k => k != OptimizerKind.Lbfgs).ToArray())   // lbfgs takes whole iterations (LbfgsTests), not per-step updates
             from lr in Uniform(1, 2000, 1e-3f)
             from momentum in Uniform(0, 990, 1e-3f)
             from beta1 in Uniform(0, 990, 1e-3f)

@@ -77,7 +77,7 @@ public class LearningRateFinderTests
     public void BadOptionsAreRefusedWithTheirName()
     {
         Dataset data = TestData.Moons();
-        Assert.Contains("at least 2", Assert.Throws<FastNetException>(() => LearningRateFinder.Run(Seed(data), data, FullBatch with { Steps = 1 })).Message.Replace("2 to", "at least 2"));
+        Assert.Contains("2 to 100000 steps", Assert.Throws<FastNetException>(() => LearningRateFinder.Run(Seed(data), data, FullBatch with { Steps = 1 })).Message);
         Assert.Contains("rprop", Assert.Throws<FastNetException>(() => LearningRateFinder.Run(Seed(data), data,
             FullBatch with { Optimizer = new OptimizerOptions { Kind = OptimizerKind.Rprop } })).Message);
         Assert.Contains("largest rate", Assert.Throws<FastNetException>(() => LearningRateFinder.Run(Seed(data), data, FullBatch with { MaxRate = 1e-5f })).Message);
