@@ -30,7 +30,7 @@ public sealed class Network
     private readonly Slice _previousGood;
     private readonly Slice _best;
     private readonly Slice _tinyScratch;
-    private readonly bool _tiny;   // TinyTraining computes the gradients (small all-sigmoid sse/mse networks on Vector512)
+    private readonly bool _tiny;   // TinyTraining computes the gradients (small all-sigmoid sse/mse networks, any vector width)
     private Standardization? _standardization;
     private int _owner;   // the managed thread id using the workspace, 0 when free
     private int _depth;   // how many nested calls of the owner are inside
@@ -378,7 +378,7 @@ public sealed class Network
         return correct;
     }
 
-    internal static bool LossIsSum(Loss loss) => loss == Loss.Sse;
+    internal static bool LossIsSum(Loss loss) => LossKernels.IsSum(loss);
 
     internal void CheckDataset(Dataset data)
     {
@@ -439,7 +439,7 @@ public sealed class Network
         try
         {
             if (_tiny && !inputGradient)
-                return TinyTraining.Run(_ws[_parameters], x, t, batch, Inputs, _specs, Loss, _ws[_gradients], _ws[_layers[^1].A], _ws[_tinyScratch]);
+                return TinyTraining.Run(_ws[_parameters], x, t, batch, Inputs, _specs, Loss, _ws[_gradients], _ws[_layers[^1].A], default, _ws[_tinyScratch]);
             Forward(x, batch);
             float loss = LossGradient(t, batch);
             Backward(x, batch, inputGradient);
