@@ -85,16 +85,23 @@ public class ActivationTests
         });
 
     [Property]
-    public Property Vector_lanes_have_the_bits_of_the_scalar_result() =>
-        Prop.ForAll(ArbMap.Default.ArbFor<float>().Filter(float.IsFinite), x =>
-        {
-            bool same = true;
-            same &= SigmoidOperator.Invoke(Vector512.Create(x)).GetElement(5) == SigmoidOperator.Invoke(x);
-            same &= SigmoidOperator.Invoke(Vector256.Create(x)).GetElement(3) == SigmoidOperator.Invoke(x);
-            same &= TanhOperator.Invoke(Vector512.Create(x)).GetElement(5) == TanhOperator.Invoke(x);
-            same &= TanhOperator.Invoke(Vector256.Create(x)).GetElement(3) == TanhOperator.Invoke(x);
-            return same;
-        });
+    public Property Every_lane_of_every_width_has_the_bits_of_the_scalar_forward_and_backward() =>
+        Prop.ForAll(ArbMap.Default.ArbFor<float>().Filter(float.IsFinite), ArbMap.Default.ArbFor<float>().Filter(float.IsFinite), (x, y) =>
+            SameBits<SigmoidOperator>(x, y) && SameBits<TanhOperator>(x, y) && SameBits<ReluOperator>(x, y) && SameBits<IdentityOperator>(x, y)
+            && SameBits<SigmoidOperator>(x, y * 1e-3f) && SameBits<TanhOperator>(y * 1e-3f, x));
+
+    // forward of x and backward of (da = x, a = y) in lanes 0 and last of Vector128/256/512 against the scalar members
+    private static bool SameBits<TOp>(float x, float y) where TOp : struct, IActivationOperator
+    {
+        int forward = BitConverter.SingleToInt32Bits(TOp.Invoke(x)), backward = BitConverter.SingleToInt32Bits(TOp.Backward(x, y));
+        bool Same(float f, float b) => BitConverter.SingleToInt32Bits(f) == forward && BitConverter.SingleToInt32Bits(b) == backward;
+        Vector128<float> x4 = Vector128.Create(x), y4 = Vector128.Create(y);
+        Vector256<float> x8 = Vector256.Create(x), y8 = Vector256.Create(y);
+        Vector512<float> x16 = Vector512.Create(x), y16 = Vector512.Create(y);
+        return Same(TOp.Invoke(x4).GetElement(0), TOp.Backward(x4, y4).GetElement(3))
+            && Same(TOp.Invoke(x8).GetElement(7), TOp.Backward(x8, y8).GetElement(0))
+            && Same(TOp.Invoke(x16).GetElement(15), TOp.Backward(x16, y16).GetElement(5));
+    }
 
     [Theory]
     [InlineData(1)]
