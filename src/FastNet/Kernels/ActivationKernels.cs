@@ -30,7 +30,7 @@ internal static class ActivationKernels
 
     /// <summary>
     /// d (batch×units): da on entry, dz = da ⊙ f′ on return, with f′ computed from the activation a (each activation's
-    /// <see cref="IActivationOperator.Backward(float, float)"/>). Softmax has no element-wise derivative; its gradient
+    /// <see cref="IActivationOperator{TSelf}.Backward"/>). Softmax has no element-wise derivative; its gradient
     /// comes from the cross-entropy loss directly.
     /// </summary>
     public static void Backward(Activation activation, ReadOnlySpan<float> a, Span<float> d, int length)
@@ -65,7 +65,7 @@ internal static class ActivationKernels
 
     // d (batch×units) = f′ applied to d and a; db (units) = Σ rows of d
     private static void BackwardWithColumnSums<TAct>(ReadOnlySpan<float> a, Span<float> d, Span<float> db, int batch, int units)
-        where TAct : struct, IActivationOperator
+        where TAct : struct, IActivationOperator<TAct>
     {
         int length = batch * units;
         a = a.Slice(0, length);
@@ -84,7 +84,7 @@ internal static class ActivationKernels
 
     /// <summary>Wide rows (units ≥ one vector) on one width: per row, dz = f′(d, a) a vector at a time, added into db as it is stored.</summary>
     internal static void BackwardRowsWithColumnSums<TAct, TVec, TW>(ReadOnlySpan<float> a, Span<float> d, Span<float> db, int batch, int units)
-        where TAct : struct, IActivationOperator where TVec : struct where TW : struct, IVectorWidth<TVec>
+        where TAct : struct, IActivationOperator<TAct> where TVec : struct where TW : struct, IVectorWidth<TVec>
     {
         db.Clear();
         ref float ar = ref MemoryMarshal.GetReference(a);
@@ -102,7 +102,7 @@ internal static class ActivationKernels
     // dz (whole vectors from start) = op(d, a), stored into d and added into db; returns where it stopped
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int BackwardRow<TAct, TVec, TW>(ref float a, ref float d, ref float db, int start, int units)
-        where TAct : struct, IActivationOperator where TVec : struct where TW : struct, IVectorWidth<TVec>
+        where TAct : struct, IActivationOperator<TAct> where TVec : struct where TW : struct, IVectorWidth<TVec>
     {
         int j = start;
         for (; j <= units - TW.Count; j += TW.Count)
@@ -125,7 +125,7 @@ internal static class ActivationKernels
     }
 
     private readonly ref struct RowsKernel<TAct>(ReadOnlySpan<float> a, Span<float> d, Span<float> db, int batch, int units) : IVectorKernel
-        where TAct : struct, IActivationOperator
+        where TAct : struct, IActivationOperator<TAct>
     {
         private readonly ReadOnlySpan<float> _a = a;
         private readonly Span<float> _d = d, _db = db;

@@ -24,7 +24,7 @@ internal static class SquaredError
         };
 
     private static float SumAndGradient<TAct>(ReadOnlySpan<float> a, ReadOnlySpan<float> t, Span<float> dz, float scale)
-        where TAct : struct, IActivationOperator
+        where TAct : struct, IActivationOperator<TAct>
     {
         var kernel = new Kernel<TAct>(a, t, dz, scale);
         VectorDispatch.Run(ref kernel, dz.Length);
@@ -33,7 +33,7 @@ internal static class SquaredError
 
     /// <summary>The same on one width, then the scalar tail; tests call each width directly.</summary>
     internal static float SumAndGradient<TAct, TVec, TW>(ReadOnlySpan<float> a, ReadOnlySpan<float> t, Span<float> dz, float scale)
-        where TAct : struct, IActivationOperator where TVec : struct where TW : struct, IVectorWidth<TVec>
+        where TAct : struct, IActivationOperator<TAct> where TVec : struct where TW : struct, IVectorWidth<TVec>
     {
         int length = dz.Length;
         if (a.Length < length || t.Length < length) throw new ArgumentException("a and t are shorter than dz");
@@ -47,7 +47,7 @@ internal static class SquaredError
             float ai = Unsafe.Add(ref ar, i);
             float d = ai - Unsafe.Add(ref tr, i);
             sum = ScalarWidth.MultiplyAdd(d, d, sum);
-            Unsafe.Add(ref dr, i) = TAct.Backward(d * scale, ai);
+            Unsafe.Add(ref dr, i) = TAct.Backward<float, ScalarWidth>(d * scale, ai);
         }
         return sum;
     }
@@ -55,7 +55,7 @@ internal static class SquaredError
     // whole vectors: Σ (a − t)² per lane, then the lanes' sum; end = where they stopped
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static float Pass<TAct, TVec, TW>(ref float ar, ref float tr, ref float dr, float scale, int length, out int end)
-        where TAct : struct, IActivationOperator where TVec : struct where TW : struct, IVectorWidth<TVec>
+        where TAct : struct, IActivationOperator<TAct> where TVec : struct where TW : struct, IVectorWidth<TVec>
     {
         TVec sums = TW.Zero, scales = TW.Create(scale);
         int i = 0;
@@ -71,7 +71,7 @@ internal static class SquaredError
     }
 
     private ref struct Kernel<TAct>(ReadOnlySpan<float> a, ReadOnlySpan<float> t, Span<float> dz, float scale) : IVectorKernel
-        where TAct : struct, IActivationOperator
+        where TAct : struct, IActivationOperator<TAct>
     {
         private readonly ReadOnlySpan<float> _a = a, _t = t;
         private readonly Span<float> _dz = dz;

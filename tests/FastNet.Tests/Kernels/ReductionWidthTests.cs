@@ -58,7 +58,7 @@ public class ReductionWidthTests
             {
                 float d = a[i] - t[i];
                 expectedSum += (double)d * d;
-                Assert.Equal(SigmoidOperator.Backward(d * 0.5f, a[i]), dz[i]);
+                Assert.Equal(SigmoidOperator.Backward<float, ScalarWidth>(d * 0.5f, a[i]), dz[i]);
             }
             Assert.True(Math.Abs(sum - expectedSum) <= 2 * (length + 1) * Math.Pow(2, -24) * expectedSum + 1e-30, $"width {width}, length {length}: Σ {sum} vs {expectedSum}");
         }

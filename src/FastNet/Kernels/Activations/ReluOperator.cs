@@ -1,43 +1,18 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
 using FastNet.Kernels.Vectors;
 
 namespace FastNet.Kernels.Activations;
 
 /// <summary>relu(z) = z where z &gt; 0, else +0. Backward: dz = da where a &gt; 0, else 0.</summary>
-internal readonly struct ReluOperator : IActivationOperator
+internal readonly struct ReluOperator : IActivationOperator<ReluOperator>
 {
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float Invoke(float z) => Forward<float, ScalarWidth>(z);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> Invoke(Vector128<float> z) => Forward<Vector128<float>, Vector128Width>(z);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Invoke(Vector256<float> z) => Forward<Vector256<float>, Vector256Width>(z);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Invoke(Vector512<float> z) => Forward<Vector512<float>, Vector512Width>(z);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float Backward(float da, float a) => Backward<float, ScalarWidth>(da, a);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> Backward(Vector128<float> da, Vector128<float> a) => Backward<Vector128<float>, Vector128Width>(da, a);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Backward(Vector256<float> da, Vector256<float> a) => Backward<Vector256<float>, Vector256Width>(da, a);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Backward(Vector512<float> da, Vector512<float> a) => Backward<Vector512<float>, Vector512Width>(da, a);
-
     // a = z where z > 0, else +0
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TVec Forward<TVec, TW>(TVec z) where TVec : struct where TW : struct, IVectorWidth<TVec> =>
+    public static TVec Forward<TVec, TW>(TVec z) where TVec : struct where TW : struct, IVectorWidth<TVec> =>
         TW.ConditionalSelect(TW.GreaterThan(z, TW.Zero), z, TW.Zero);
 
     // dz = da where a > 0, else +0
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TVec Backward<TVec, TW>(TVec da, TVec a) where TVec : struct where TW : struct, IVectorWidth<TVec> =>
+    public static TVec Backward<TVec, TW>(TVec da, TVec a) where TVec : struct where TW : struct, IVectorWidth<TVec> =>
         TW.ConditionalSelect(TW.GreaterThan(a, TW.Zero), da, TW.Zero);
 }
