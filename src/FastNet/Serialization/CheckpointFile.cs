@@ -5,19 +5,23 @@ using FastNet.Training;
 namespace FastNet.Serialization;
 
 /// <summary>
-/// The checkpoint JSON format (version 1): <c>{"format": "fastnet-checkpoint", "version": 1, "maxBatch": B,
+/// The checkpoint JSON format (version 2): <c>{"format": "fastnet-checkpoint", "version": 2, "maxBatch": B,
 /// "command": [...], "trainer": {"epoch", "step", "random", "bestEpoch", "halvings", "rateScale", "bestLoss",
-/// "badEpochs"}, "state": {"optimizer": SLICE, "lastGood": SLICE, "previousGood": SLICE, "best": SLICE},
+/// "badEpochs", "data"}, "state": {"optimizer": SLICE, "lastGood": SLICE, "previousGood": SLICE, "best": SLICE},
 /// "model": {a model object, with its own checksum}}</c>, where a SLICE is <c>{"length": N, "checksum": "sha256:…",
-/// "float32le": "base64"}</c>: a workspace region as little-endian IEEE bytes, so every bit (NaN payloads too) survives.
+/// "float32le": "base64"}</c>: a region of the trainer's memory as little-endian IEEE bytes, so every bit (NaN payloads
+/// too) survives. The optimizer slice holds as many vectors as the rule keeps (0, 1 or 2 per parameter) and "best" is
+/// empty without early stopping; version 1 (which always held 2 vectors and a best copy) is refused with a clear error.
 /// </summary>
 internal static class CheckpointFile
 {
     public const string FormatName = "fastnet-checkpoint";
-    public const int Version = 1;
+    public const int Version = 2;
 
-    public static void Save(string path, Network network, TrainingCheckpoint.TrainerState trainer, IReadOnlyList<string> command)
+    public static void Save(string path, Trainer run, IReadOnlyList<string> command)
     {
+        Network network = run.Network;
+        TrainingCheckpoint.TrainerState trainer = TrainingCheckpoint.Capture(run);
         network.Enter();
         try
         {
@@ -40,12 +44,13 @@ internal static class CheckpointFile
                 json.WriteNumber("rateScale", trainer.RateScale);
                 json.WriteString("bestLoss", trainer.BestLoss.ToString("R", CultureInfo.InvariantCulture));
                 json.WriteNumber("badEpochs", trainer.BadEpochs);
+                if (trainer.DataChecksum is { } data) json.WriteString("data", data);
                 json.WriteEndObject();
                 json.WriteStartObject("state");
-                WriteSlice(json, "optimizer", network.OptimizerState);
-                WriteSlice(json, "lastGood", network.LastGoodParameters);
-                WriteSlice(json, "previousGood", network.PreviousGoodParameters);
-                WriteSlice(json, "best", network.BestParameters);
+                WriteSlice(json, "optimizer", run.OptimizerState);
+                WriteSlice(json, "lastGood", run.LastGoodParameters);
+                WriteSlice(json, "previousGood", run.PreviousGoodParameters);
+                WriteSlice(json, "best", run.BestParameters);
                 json.WriteEndObject();
                 json.WritePropertyName("model");
                 ModelFile.WriteObject(network, json);
@@ -68,6 +73,9 @@ internal static class CheckpointFile
         int version = JsonInput.Int(file, JsonInput.Required(file, root, "$", "version"), "$.version", 1, int.MaxValue);
         if (version > Version)
             throw new FastNetFormatException(file, "$.version", $"is {version}, newer than this FastNet reads ({Version}); upgrade FastNet");
+        if (version < Version)
+            throw new FastNetFormatException(file, "$.version",
+                $"is {version}, from an older FastNet whose checkpoints kept the trainer's state in another layout; this FastNet reads version {Version}: start the run again");
         int plannedBatch = maxBatch ?? JsonInput.Int(file, JsonInput.Required(file, root, "$", "maxBatch"), "$.maxBatch", 1, 1 << 24);
 
         var command = new List<string>();
@@ -90,16 +98,19 @@ internal static class CheckpointFile
             RateScale: JsonInput.Float(file, JsonInput.Required(file, t, "$.trainer", "rateScale"), "$.trainer.rateScale"),
             BestLoss: ParseText<double>(file, t, "bestLoss", text =>
                 double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? v : (double?)null, "a number or Infinity"),
-            BadEpochs: Count(file, t, "badEpochs"));
+            BadEpochs: Count(file, t, "badEpochs"),
+            DataChecksum: JsonInput.Optional(t, "data") is { } d ? Checksum(file, d, "$.trainer.data") : null);
+        CheckTrainer(file, trainer);
 
         // The model first: its weights, checked against the arrays in the file, fix every slice's length.
         Network network = ModelFile.Read(file, JsonInput.Required(file, root, "$", "model"), plannedBatch, "$.model");
         JsonElement state = JsonInput.Object(file, JsonInput.Required(file, root, "$", "state"), "$.state");
-        var slices = new TrainingCheckpoint.NetworkState(
-            ReadSlice(file, state, "optimizer", network.OptimizerState.Length),
-            ReadSlice(file, state, "lastGood", network.ParameterCount),
-            ReadSlice(file, state, "previousGood", network.ParameterCount),
-            ReadSlice(file, state, "best", network.ParameterCount));
+        int p = network.ParameterCount;
+        var slices = new TrainingCheckpoint.TrainerMemory(
+            ReadSlice(file, state, "optimizer", p, Optimizer.MaxStateVectors),
+            ReadSlice(file, state, "lastGood", p, 1),
+            ReadSlice(file, state, "previousGood", p, 1),
+            ReadSlice(file, state, "best", p, 1));
         return new TrainingCheckpoint(network, trainer, slices, command);
     }
 
@@ -112,13 +123,15 @@ internal static class CheckpointFile
         json.WriteEndObject();
     }
 
-    private static float[] ReadSlice(string file, JsonElement state, string name, int expected)
+    // a slice of 0 to maxVectors whole vectors of the model's parameterCount floats (which the trainer checks on resume)
+    private static float[] ReadSlice(string file, JsonElement state, string name, int parameterCount, int maxVectors)
     {
         string path = "$.state." + name;
         JsonElement slice = JsonInput.Object(file, JsonInput.Required(file, state, "$.state", name), path);
         int length = JsonInput.Int(file, JsonInput.Required(file, slice, path, "length"), path + ".length", 0, int.MaxValue);
-        if (length != expected)
-            throw new FastNetFormatException(file, path + ".length", $"is {length}, but the model needs {expected} numbers here");
+        if (length % parameterCount != 0 || length / parameterCount > maxVectors)
+            throw new FastNetFormatException(file, path + ".length",
+                $"is {length}, but the model needs 0{(maxVectors > 1 ? $" to {maxVectors} vectors" : " or 1 vector")} of {parameterCount} numbers here");
         string checksum = JsonInput.String(file, JsonInput.Required(file, slice, path, "checksum"), path + ".checksum");
         if (!WeightChecksum.IsWellFormed(checksum))
             throw new FastNetFormatException(file, path + ".checksum", $"is {JsonInput.Quote(checksum)}, not \"{WeightChecksum.Prefix}\" and 64 hex digits");
@@ -135,6 +148,31 @@ internal static class CheckpointFile
         if (!WeightChecksum.Matches(checksum, values))
             throw new FastNetFormatException(file, path + ".checksum", "does not match the values (the file is damaged or was edited)");
         return values;
+    }
+
+    private static string Checksum(string file, JsonElement element, string path)
+    {
+        string checksum = JsonInput.String(file, element, path);
+        if (!WeightChecksum.IsWellFormed(checksum))
+            throw new FastNetFormatException(file, path, $"is {JsonInput.Quote(checksum)}, not \"{WeightChecksum.Prefix}\" and 64 hex digits");
+        return checksum;
+    }
+
+    // The counters must be ones a run can reach: the rate is halved only by the divergence policy, at most MaxHalvings
+    // times; the best and the bad epochs are among those run; a loss is never negative or NaN.
+    private static void CheckTrainer(string file, TrainingCheckpoint.TrainerState t)
+    {
+        if (t.Halvings > Trainer.MaxHalvings)
+            throw new FastNetFormatException(file, "$.trainer.halvings", $"is {t.Halvings}, more than the {Trainer.MaxHalvings} halvings a run makes");
+        if (t.RateScale != MathF.Pow(0.5f, t.Halvings))
+            throw new FastNetFormatException(file, "$.trainer.rateScale",
+                $"is {t.RateScale.ToString(CultureInfo.InvariantCulture)}, but {t.Halvings} halvings make {MathF.Pow(0.5f, t.Halvings).ToString(CultureInfo.InvariantCulture)}");
+        if (t.BestEpoch > t.Epoch)
+            throw new FastNetFormatException(file, "$.trainer.bestEpoch", $"is {t.BestEpoch}, after the {t.Epoch} epochs run");
+        if (t.BadEpochs > t.Epoch)
+            throw new FastNetFormatException(file, "$.trainer.badEpochs", $"is {t.BadEpochs}, more than the {t.Epoch} epochs run");
+        if (!(t.BestLoss >= 0))
+            throw new FastNetFormatException(file, "$.trainer.bestLoss", $"is {t.BestLoss.ToString(CultureInfo.InvariantCulture)}, not a loss (≥ 0, or Infinity before any validation)");
     }
 
     private static int Count(string file, JsonElement trainer, string name) =>
