@@ -10,6 +10,8 @@ namespace FastNet.Kernels;
 internal readonly unsafe struct GemmMicroKernel256 : IGemmMicroKernel
 {
     /// <inheritdoc/>
+    public static bool IsSupported => true;
+    /// <inheritdoc/>
     public static int MR => 6;
     /// <inheritdoc/>
     public static int NR => 16;

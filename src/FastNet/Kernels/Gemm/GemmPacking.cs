@@ -103,6 +103,8 @@ internal static unsafe class GemmPacking
             for (; i <= count - 16; i += 16) Vector512.Store(Vector512.Load(src + i), dst + i);
         if (Vector256.IsHardwareAccelerated)
             for (; i <= count - 8; i += 8) Vector256.Store(Vector256.Load(src + i), dst + i);
+        if (Vector128.IsHardwareAccelerated)
+            for (; i <= count - 4; i += 4) Vector128.Store(Vector128.Load(src + i), dst + i);
         for (; i < count; i++) dst[i] = src[i];
     }
 }
