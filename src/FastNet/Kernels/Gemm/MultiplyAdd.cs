@@ -15,7 +15,7 @@ namespace FastNet.Kernels;
 internal static class MultiplyAdd
 {
     /// <summary>True when <see cref="Scalar"/> and <see cref="Vector"/> are single fused instructions.</summary>
-    public static bool IsFused => Fma.IsSupported || AdvSimd.IsSupported;
+    public static bool IsFused => Fma.IsSupported | AdvSimd.IsSupported; // not ||: a branch here makes the JIT spill the callers' vectors
 
     /// <summary>a·b + c.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
