@@ -71,7 +71,7 @@ internal static unsafe class GemmPacking
 
     // dst (kc×width): dst[p·width + v] = src[v·vectorStride + p·depthStride] for v < count, 0 for count ≤ v < width.
     // Turns `count` source vectors (rows of a, or columns of a transposed b) into one panel; where the vectors are
-    // contiguous (depthStride 1), whole 8×8 blocks go through AVX transposes.
+    // contiguous (depthStride 1), whole 8×8 blocks (or 6×8 for a full 6-row panel) go through AVX transposes.
     private static void PackTransposed(float* src, nint vectorStride, nint depthStride, int count, int kc, float* dst, int width)
     {
         int blockVectors = 0, blockDepth = 0;
@@ -82,6 +82,12 @@ internal static unsafe class GemmPacking
             for (int v = 0; v < blockVectors; v += 8)
                 for (int p = 0; p < blockDepth; p += 8)
                     Transpose8x8.Run(src + v * vectorStride + p, vectorStride, dst + p * width + v, width);
+        }
+        else if (Transpose8x8.IsSupported && depthStride == 1 && width == 6 && count == 6)
+        {
+            blockVectors = 6;
+            blockDepth = kc / 8 * 8;
+            for (int p = 0; p < blockDepth; p += 8) Transpose8x8.RunSixRows(src + p, vectorStride, dst + p * 6);
         }
         for (int v = 0; v < count; v++)
         {
