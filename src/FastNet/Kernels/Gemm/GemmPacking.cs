@@ -24,6 +24,13 @@ internal static unsafe class GemmPacking
                 float* column = problem.A + (p0 + p) * cs + i0;
                 float* d = dst + p * mr;
                 int ir = 0;
+                if (mr == 6 && Vector256.IsHardwareAccelerated && p < kc - 1)
+                {
+                    // the AVX2 kernel's 6-float steps as one 8-float load and store: the 2 extra floats land in step
+                    // p + 1 of the same panel, written next (hence not for the last step), and are read from a's row
+                    // only while the panel is not the block's last
+                    for (; ir <= mc - 8; ir += mr, d += panel) Vector256.Store(Vector256.Load(column + ir), d);
+                }
                 for (; ir <= mc - mr; ir += mr, d += panel) Copy(column + ir, d, mr);
                 if (ir < mc)
                 {
