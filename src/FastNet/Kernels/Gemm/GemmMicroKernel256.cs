@@ -32,10 +32,9 @@ internal readonly unsafe struct GemmMicroKernel256 : IGemmMicroKernel
         Vector256<float> c0_0 = default, c0_1 = default, c1_0 = default, c1_1 = default;
         Vector256<float> c2_0 = default, c2_1 = default, c3_0 = default, c3_1 = default;
         Vector256<float> c4_0 = default, c4_1 = default, c5_0 = default, c5_1 = default;
-        Vector256<float> b0, b1, ar;
         int p = 0;
-        // k unrolled 4×: per step one row of b (two loads), six broadcasts of a straight from memory, 12 FMAs; a's panel
-        // streams from L2, so it is prefetched 256 bytes (≈ 10 steps) ahead, two lines per 96 bytes consumed
+        // k unrolled 4×; a's panel streams from L2, so it is prefetched 256 bytes (≈ 10 steps) ahead, two lines per
+        // 96 bytes consumed
         for (; p <= kc - 4; p += 4)
         {
             if (Sse.IsSupported)
@@ -43,114 +42,14 @@ internal readonly unsafe struct GemmMicroKernel256 : IGemmMicroKernel
                 Sse.Prefetch0(a + 64);
                 Sse.Prefetch0(a + 80);
             }
-            b0 = Vector256.Load(b + 0);
-            b1 = Vector256.Load(b + 8);
-            ar = Vector256.Create(a[0]);
-            c0_0 = Vector256.FusedMultiplyAdd(ar, b0, c0_0);
-            c0_1 = Vector256.FusedMultiplyAdd(ar, b1, c0_1);
-            ar = Vector256.Create(a[1]);
-            c1_0 = Vector256.FusedMultiplyAdd(ar, b0, c1_0);
-            c1_1 = Vector256.FusedMultiplyAdd(ar, b1, c1_1);
-            ar = Vector256.Create(a[2]);
-            c2_0 = Vector256.FusedMultiplyAdd(ar, b0, c2_0);
-            c2_1 = Vector256.FusedMultiplyAdd(ar, b1, c2_1);
-            ar = Vector256.Create(a[3]);
-            c3_0 = Vector256.FusedMultiplyAdd(ar, b0, c3_0);
-            c3_1 = Vector256.FusedMultiplyAdd(ar, b1, c3_1);
-            ar = Vector256.Create(a[4]);
-            c4_0 = Vector256.FusedMultiplyAdd(ar, b0, c4_0);
-            c4_1 = Vector256.FusedMultiplyAdd(ar, b1, c4_1);
-            ar = Vector256.Create(a[5]);
-            c5_0 = Vector256.FusedMultiplyAdd(ar, b0, c5_0);
-            c5_1 = Vector256.FusedMultiplyAdd(ar, b1, c5_1);
-            b0 = Vector256.Load(b + 16);
-            b1 = Vector256.Load(b + 24);
-            ar = Vector256.Create(a[6]);
-            c0_0 = Vector256.FusedMultiplyAdd(ar, b0, c0_0);
-            c0_1 = Vector256.FusedMultiplyAdd(ar, b1, c0_1);
-            ar = Vector256.Create(a[7]);
-            c1_0 = Vector256.FusedMultiplyAdd(ar, b0, c1_0);
-            c1_1 = Vector256.FusedMultiplyAdd(ar, b1, c1_1);
-            ar = Vector256.Create(a[8]);
-            c2_0 = Vector256.FusedMultiplyAdd(ar, b0, c2_0);
-            c2_1 = Vector256.FusedMultiplyAdd(ar, b1, c2_1);
-            ar = Vector256.Create(a[9]);
-            c3_0 = Vector256.FusedMultiplyAdd(ar, b0, c3_0);
-            c3_1 = Vector256.FusedMultiplyAdd(ar, b1, c3_1);
-            ar = Vector256.Create(a[10]);
-            c4_0 = Vector256.FusedMultiplyAdd(ar, b0, c4_0);
-            c4_1 = Vector256.FusedMultiplyAdd(ar, b1, c4_1);
-            ar = Vector256.Create(a[11]);
-            c5_0 = Vector256.FusedMultiplyAdd(ar, b0, c5_0);
-            c5_1 = Vector256.FusedMultiplyAdd(ar, b1, c5_1);
-            b0 = Vector256.Load(b + 32);
-            b1 = Vector256.Load(b + 40);
-            ar = Vector256.Create(a[12]);
-            c0_0 = Vector256.FusedMultiplyAdd(ar, b0, c0_0);
-            c0_1 = Vector256.FusedMultiplyAdd(ar, b1, c0_1);
-            ar = Vector256.Create(a[13]);
-            c1_0 = Vector256.FusedMultiplyAdd(ar, b0, c1_0);
-            c1_1 = Vector256.FusedMultiplyAdd(ar, b1, c1_1);
-            ar = Vector256.Create(a[14]);
-            c2_0 = Vector256.FusedMultiplyAdd(ar, b0, c2_0);
-            c2_1 = Vector256.FusedMultiplyAdd(ar, b1, c2_1);
-            ar = Vector256.Create(a[15]);
-            c3_0 = Vector256.FusedMultiplyAdd(ar, b0, c3_0);
-            c3_1 = Vector256.FusedMultiplyAdd(ar, b1, c3_1);
-            ar = Vector256.Create(a[16]);
-            c4_0 = Vector256.FusedMultiplyAdd(ar, b0, c4_0);
-            c4_1 = Vector256.FusedMultiplyAdd(ar, b1, c4_1);
-            ar = Vector256.Create(a[17]);
-            c5_0 = Vector256.FusedMultiplyAdd(ar, b0, c5_0);
-            c5_1 = Vector256.FusedMultiplyAdd(ar, b1, c5_1);
-            b0 = Vector256.Load(b + 48);
-            b1 = Vector256.Load(b + 56);
-            ar = Vector256.Create(a[18]);
-            c0_0 = Vector256.FusedMultiplyAdd(ar, b0, c0_0);
-            c0_1 = Vector256.FusedMultiplyAdd(ar, b1, c0_1);
-            ar = Vector256.Create(a[19]);
-            c1_0 = Vector256.FusedMultiplyAdd(ar, b0, c1_0);
-            c1_1 = Vector256.FusedMultiplyAdd(ar, b1, c1_1);
-            ar = Vector256.Create(a[20]);
-            c2_0 = Vector256.FusedMultiplyAdd(ar, b0, c2_0);
-            c2_1 = Vector256.FusedMultiplyAdd(ar, b1, c2_1);
-            ar = Vector256.Create(a[21]);
-            c3_0 = Vector256.FusedMultiplyAdd(ar, b0, c3_0);
-            c3_1 = Vector256.FusedMultiplyAdd(ar, b1, c3_1);
-            ar = Vector256.Create(a[22]);
-            c4_0 = Vector256.FusedMultiplyAdd(ar, b0, c4_0);
-            c4_1 = Vector256.FusedMultiplyAdd(ar, b1, c4_1);
-            ar = Vector256.Create(a[23]);
-            c5_0 = Vector256.FusedMultiplyAdd(ar, b0, c5_0);
-            c5_1 = Vector256.FusedMultiplyAdd(ar, b1, c5_1);
+            Step(a + 0, b + 0, ref c0_0, ref c0_1, ref c1_0, ref c1_1, ref c2_0, ref c2_1, ref c3_0, ref c3_1, ref c4_0, ref c4_1, ref c5_0, ref c5_1);
+            Step(a + 6, b + 16, ref c0_0, ref c0_1, ref c1_0, ref c1_1, ref c2_0, ref c2_1, ref c3_0, ref c3_1, ref c4_0, ref c4_1, ref c5_0, ref c5_1);
+            Step(a + 12, b + 32, ref c0_0, ref c0_1, ref c1_0, ref c1_1, ref c2_0, ref c2_1, ref c3_0, ref c3_1, ref c4_0, ref c4_1, ref c5_0, ref c5_1);
+            Step(a + 18, b + 48, ref c0_0, ref c0_1, ref c1_0, ref c1_1, ref c2_0, ref c2_1, ref c3_0, ref c3_1, ref c4_0, ref c4_1, ref c5_0, ref c5_1);
             a += 24;
             b += 64;
         }
-        for (; p < kc; p++)
-        {
-            b0 = Vector256.Load(b + 0);
-            b1 = Vector256.Load(b + 8);
-            ar = Vector256.Create(a[0]);
-            c0_0 = Vector256.FusedMultiplyAdd(ar, b0, c0_0);
-            c0_1 = Vector256.FusedMultiplyAdd(ar, b1, c0_1);
-            ar = Vector256.Create(a[1]);
-            c1_0 = Vector256.FusedMultiplyAdd(ar, b0, c1_0);
-            c1_1 = Vector256.FusedMultiplyAdd(ar, b1, c1_1);
-            ar = Vector256.Create(a[2]);
-            c2_0 = Vector256.FusedMultiplyAdd(ar, b0, c2_0);
-            c2_1 = Vector256.FusedMultiplyAdd(ar, b1, c2_1);
-            ar = Vector256.Create(a[3]);
-            c3_0 = Vector256.FusedMultiplyAdd(ar, b0, c3_0);
-            c3_1 = Vector256.FusedMultiplyAdd(ar, b1, c3_1);
-            ar = Vector256.Create(a[4]);
-            c4_0 = Vector256.FusedMultiplyAdd(ar, b0, c4_0);
-            c4_1 = Vector256.FusedMultiplyAdd(ar, b1, c4_1);
-            ar = Vector256.Create(a[5]);
-            c5_0 = Vector256.FusedMultiplyAdd(ar, b0, c5_0);
-            c5_1 = Vector256.FusedMultiplyAdd(ar, b1, c5_1);
-            a += 6;
-            b += 16;
-        }
+        for (; p < kc; p++, a += 6, b += 16) Step(a, b, ref c0_0, ref c0_1, ref c1_0, ref c1_1, ref c2_0, ref c2_1, ref c3_0, ref c3_1, ref c4_0, ref c4_1, ref c5_0, ref c5_1);
         if (load)
         {
             c0_0 += Vector256.Load(c + 0);
@@ -178,6 +77,37 @@ internal readonly unsafe struct GemmMicroKernel256 : IGemmMicroKernel
         c4_1.Store(c + 4 * ldc + 8);
         c5_0.Store(c + 5 * ldc + 0);
         c5_1.Store(c + 5 * ldc + 8);
+    }
+
+    // one k step: one row of b (two loads), six broadcasts of a straight from memory, 12 FMAs
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Step(float* a, float* b,
+        ref Vector256<float> c0_0, ref Vector256<float> c0_1,
+        ref Vector256<float> c1_0, ref Vector256<float> c1_1,
+        ref Vector256<float> c2_0, ref Vector256<float> c2_1,
+        ref Vector256<float> c3_0, ref Vector256<float> c3_1,
+        ref Vector256<float> c4_0, ref Vector256<float> c4_1,
+        ref Vector256<float> c5_0, ref Vector256<float> c5_1)
+    {
+        Vector256<float> b0 = Vector256.Load(b), b1 = Vector256.Load(b + 8), ar;
+        ar = Vector256.Create(a[0]);
+        c0_0 = Vector256.FusedMultiplyAdd(ar, b0, c0_0);
+        c0_1 = Vector256.FusedMultiplyAdd(ar, b1, c0_1);
+        ar = Vector256.Create(a[1]);
+        c1_0 = Vector256.FusedMultiplyAdd(ar, b0, c1_0);
+        c1_1 = Vector256.FusedMultiplyAdd(ar, b1, c1_1);
+        ar = Vector256.Create(a[2]);
+        c2_0 = Vector256.FusedMultiplyAdd(ar, b0, c2_0);
+        c2_1 = Vector256.FusedMultiplyAdd(ar, b1, c2_1);
+        ar = Vector256.Create(a[3]);
+        c3_0 = Vector256.FusedMultiplyAdd(ar, b0, c3_0);
+        c3_1 = Vector256.FusedMultiplyAdd(ar, b1, c3_1);
+        ar = Vector256.Create(a[4]);
+        c4_0 = Vector256.FusedMultiplyAdd(ar, b0, c4_0);
+        c4_1 = Vector256.FusedMultiplyAdd(ar, b1, c4_1);
+        ar = Vector256.Create(a[5]);
+        c5_0 = Vector256.FusedMultiplyAdd(ar, b0, c5_0);
+        c5_1 = Vector256.FusedMultiplyAdd(ar, b1, c5_1);
     }
 
     /// <inheritdoc/>
