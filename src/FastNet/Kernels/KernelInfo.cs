@@ -11,7 +11,7 @@ public static class KernelInfo
 
     /// <summary>
     /// The micro-kernel and cache blocking a product with <paramref name="columns"/> output columns takes on
-    /// <see cref="GemmPath"/>, e.g. "Vector256 6×16 (FMA), MC 252, KC 256, NC 4096" (the blocking is derived from
+    /// <see cref="GemmPath"/>, e.g. "Vector256 6x16 (FMA), MC 252, KC 256, NC 4096" (the blocking is derived from
     /// <see cref="Caches"/>).
     /// </summary>
     public static string GemmPlan(int columns) => GemmKernelInfo.Of(GemmIsaInfo.Best, columns).ToString();

@@ -39,9 +39,9 @@ internal sealed record GemmKernelInfo(GemmKernel Kernel, GemmIsa Isa, int MR, in
     /// <summary>The plan of the kernel an n-column product takes on <paramref name="isa"/>.</summary>
     public static GemmKernelInfo Of(GemmIsa isa, int n) => Of(Choose(isa, n));
 
-    /// <summary>"Vector256 6×16 (FMA), MC 252, KC 256, NC 4096".</summary>
+    /// <summary>"Vector256 6x16 (FMA), MC 252, KC 256, NC 4096" (ASCII, so JSON output needs no escapes).</summary>
     public override string ToString() =>
-        $"{Kernel} {MR}×{NR} ({(MultiplyAdd.IsFused ? "FMA" : "multiply+add")}), {Blocking}";
+        $"{Kernel} {MR}x{NR} ({(MultiplyAdd.IsFused ? "FMA" : "no FMA")}), {Blocking}";
 
     private static GemmKernelInfo Create<TKernel>(GemmKernel kernel, GemmIsa isa) where TKernel : struct, IGemmMicroKernel =>
         new(kernel, isa, TKernel.MR, TKernel.NR, TKernel.IsSupported, GemmBlocking.For(TKernel.MR, TKernel.NR, CacheSizes.Machine));
