@@ -111,7 +111,7 @@ public class GemmTests
             {
                 var c = new float[m * n];
                 Array.Fill(c, float.NaN);
-                var scratch = new float[Gemm.ScratchLength(m, k, n, threads)];
+                var scratch = new float[Gemm.ScratchLength(kernel, m, k, n, threads)];
                 Gemm.Run(kernel, form, a, b, c, m, k, n, false, bias, Activation.Tanh, scratch, threads, small: false);
                 if (first == null) first = c;
                 else Assert.True(first.AsSpan().SequenceEqual(c), $"{kernel} {form} {m}×{k}×{n}: {threads} threads differ from 1");
@@ -130,7 +130,7 @@ public class GemmTests
                     float[] a = GemmOracle.Random(random, m * k), b = GemmOracle.Random(random, k * n), bias = GemmOracle.Random(random, n);
                     var c = new float[m * n];
                     Array.Fill(c, float.NaN);
-                    var scratch = new float[Gemm.ScratchLength(m, k, n)];
+                    var scratch = new float[Gemm.ScratchLength(kernel, m, k, n, 1)];
                     Gemm.Run(kernel, form, a, b, c, m, k, n, false, bias, activation, scratch, 1, small);
                     for (int i = 0; i < m; i++)
                         for (int j = 0; j < n; j++)
@@ -170,7 +170,7 @@ public class GemmTests
         const int offset = 3;
         float[] aFull = GemmOracle.Random(random, m * k + offset), bFull = GemmOracle.Random(random, k * n + offset);
         float[] a = aFull[offset..], b = bFull[offset..];
-        var scratch = new float[Gemm.ScratchLength(m, k, n, threads) + offset];
+        var scratch = new float[Gemm.ScratchLength(kernel, m, k, n, threads) + offset];
         string label = $"{kernel} {form} {m}×{k}×{n} small={small}";
 
         var c = new float[m * n + 2 * offset];

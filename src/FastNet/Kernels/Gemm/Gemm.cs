@@ -26,16 +26,14 @@ internal static unsafe class Gemm
 
     [ThreadStatic] private static GemmWork? t_work;
 
-    /// <summary>Floats of scratch one thread needs for the largest product of this shape in any form.</summary>
+    /// <summary>Floats of scratch one thread needs for a product of this shape in any form on this machine's path.</summary>
     public static long ScratchLength(int m, int k, int n) => ScratchLength(m, k, n, 1);
 
-    /// <summary>Floats of scratch for a product of this shape on up to <paramref name="threads"/> threads, on any instruction set.</summary>
-    public static long ScratchLength(int m, int k, int n, int threads)
-    {
-        long perPart = 0;
-        foreach (GemmKernel kernel in Enum.GetValues<GemmKernel>()) perPart = Math.Max(perPart, PartScratchLength(kernel, m, k, n));
-        return perPart * Math.Max(1, threads);
-    }
+    /// <summary>Floats of scratch for a product of this shape in any form on up to <paramref name="threads"/> threads, on this machine's path (<see cref="GemmIsaInfo.Best"/>).</summary>
+    public static long ScratchLength(int m, int k, int n, int threads) => ScratchLength(GemmKernelInfo.Choose(GemmIsaInfo.Best, n), m, k, n, threads);
+
+    /// <summary>Floats of scratch for a product of this shape in any form on up to <paramref name="threads"/> threads with <paramref name="kernel"/>.</summary>
+    public static long ScratchLength(GemmKernel kernel, int m, int k, int n, int threads) => PartScratchLength(kernel, m, k, n) * Math.Max(1, threads);
 
     /// <summary>c (m×n) = a (m×k) · b (k×n). The forward pass: z = x·W.</summary>
     public static void NN(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n, bool accumulate, Span<float> scratch, int threads = 1) =>
