@@ -49,9 +49,9 @@ internal static class WeightedLoss
                 }
                 return loss == Loss.Sse ? 0.5 * sum : sum;
             case Loss.Bce:
-                return LossKernels.BinaryCrossEntropySum(z, t);
+                return BinaryCrossEntropy.Sum(z, t);
             default:
-                return LossKernels.SoftmaxCrossEntropySum(z, t, 1, z.Length);
+                return SoftmaxCrossEntropy.Sum(z, t, 1, z.Length);
         }
     }
 }
