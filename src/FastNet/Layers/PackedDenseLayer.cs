@@ -13,8 +13,8 @@ namespace FastNet.Layers;
 /// </summary>
 internal sealed unsafe class PackedDenseLayer
 {
-    /// <summary>Products of at most this many rows read W unpacked (a GEMV streams W once per row).</summary>
-    public const int UnpackedMaxRows = 1;
+    /// <summary>Products of at most this many rows read W unpacked (a GEMV: W streamed once, not packed).</summary>
+    public const int UnpackedMaxRows = 4;
 
     /// <summary>Products with at most this many inputs or outputs read W unpacked at any batch.</summary>
     public const int UnpackedMaxWidth = 16;

@@ -73,7 +73,7 @@ public class PredictorTests
         Predictor predictor = network.CreatePredictor(threads);
         float[] x = TestData.Uniform(batch * network.Inputs, 5);
         var y = new float[batch * network.Outputs];
-        for (int i = 0; i < 3; i++) predictor.Predict(x, y);
+        for (int i = 0; i < 50; i++) predictor.Predict(x, y);
         long before = GC.GetAllocatedBytesForCurrentThread();
         for (int i = 0; i < 20; i++) predictor.Predict(x, y);
         Assert.Equal(0L, GC.GetAllocatedBytesForCurrentThread() - before);

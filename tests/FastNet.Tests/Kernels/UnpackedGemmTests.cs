@@ -23,8 +23,8 @@ public unsafe class UnpackedGemmTests
         foreach (Activation f in new[] { Activation.Identity, Activation.Sigmoid, Activation.Relu })
             foreach (int k in Depths)
                 foreach (int n in Widths)
+                foreach (int m in Rows)
                 {
-                    int m = Rows[random.Next(Rows.Length)];
                     float[] a = Values(random, m * k), b = Values(random, k * n);
                     float[] bias = random.Next(2) == 0 ? [] : Values(random, n);
                     float[] expected = Packed(a, b, bias, f, m, k, n);

@@ -56,32 +56,31 @@ internal static unsafe class UnpackedGemm
         }
     }
 
-    // c in column strips of V vectors (V = 8, 4, 2, 1 as far as n reaches), each strip over all rows in tiles of 8/V rows
-    // and then single rows: a GEMV (m = 1) streams each strip of b once; a 10-wide c is one strip of two Vector256
+    // c in column strips of V vectors (8, 4, 2, 1 as far as n reaches; for 2 to 4 rows at most 8 / m, so one tile of
+    // rows streams each strip of b once), each strip over all rows in tiles of up to 8/V rows: a GEMV (m = 1) streams b
+    // once; a 10-wide c is one strip of two Vector256
     private static void Strips<TV, TVec, TAct>(float* a, nint lda, float* b, nint ldb, float* c, nint ldc, int m, int k, int n,
         float* bias, bool epilogue)
         where TV : struct, IGemmVector<TVec> where TVec : struct where TAct : struct, IUnaryOperator
     {
         int w = TV.Count, vectors = (n + w - 1) / w, kc = GemmDriver.SliceDepth(k);
+        int widest = m == 1 || m > 4 ? 8 : m == 2 ? 4 : 2;
         var strip = new Strip(a, lda, b, ldb, c, ldc, k, kc, n, bias, epilogue);
         int v = 0;
-        for (; v + 8 <= vectors; v += 8) Rows<TV, TVec, TAct, C8>(strip, v * w, m);
-        if (v + 4 <= vectors) { Rows<TV, TVec, TAct, C4>(strip, v * w, m); v += 4; }
-        if (v + 2 <= vectors) { Rows<TV, TVec, TAct, C2>(strip, v * w, m); v += 2; }
+        if (widest == 8) for (; v + 8 <= vectors; v += 8) Rows<TV, TVec, TAct, C8>(strip, v * w, m);
+        if (widest >= 4) for (; v + 4 <= vectors; v += 4) Rows<TV, TVec, TAct, C4>(strip, v * w, m);
+        for (; v + 2 <= vectors; v += 2) Rows<TV, TVec, TAct, C2>(strip, v * w, m);
         if (v < vectors) Rows<TV, TVec, TAct, C1>(strip, v * w, m);
     }
 
+    // rows in tiles of 8/V, then what is left in tiles of half, a quarter ... one row
     private static void Rows<TV, TVec, TAct, TWidth>(in Strip strip, int j, int m)
         where TV : struct, IGemmVector<TVec> where TVec : struct where TAct : struct, IUnaryOperator where TWidth : struct, IConstant
     {
-        int i = 0;
-        switch (TWidth.Value)
-        {
-            case 8: break;
-            case 4: for (; i + 2 <= m; i += 2) Tile<TV, TVec, TAct, C2, TWidth>(strip, i, j); break;
-            case 2: for (; i + 4 <= m; i += 4) Tile<TV, TVec, TAct, C4, TWidth>(strip, i, j); break;
-            default: for (; i + 8 <= m; i += 8) Tile<TV, TVec, TAct, C8, TWidth>(strip, i, j); break;
-        }
+        int i = 0, tile = 8 / TWidth.Value;
+        if (tile >= 8) for (; i + 8 <= m; i += 8) Tile<TV, TVec, TAct, C8, TWidth>(strip, i, j);
+        if (tile >= 4) for (; i + 4 <= m; i += 4) Tile<TV, TVec, TAct, C4, TWidth>(strip, i, j);
+        if (tile >= 2) for (; i + 2 <= m; i += 2) Tile<TV, TVec, TAct, C2, TWidth>(strip, i, j);
         for (; i < m; i++) Tile<TV, TVec, TAct, C1, TWidth>(strip, i, j);
     }
 
