@@ -1,4 +1,5 @@
 using FastNet.Kernels;
+using FastNet.Tests.Support;
 
 namespace FastNet.Tests.Kernels;
 
@@ -33,7 +34,7 @@ public unsafe class UnpackedGemmTests
                     float[] padded = new float[k * ldb], paddedBias = new float[ldb];
                     for (int p = 0; p < k; p++) b.AsSpan(p * n, n).CopyTo(padded.AsSpan(p * ldb));
                     bias.CopyTo(paddedBias, 0);
-                    float[] c = Filled(m * n + 3, float.NaN);
+                    float[] c = TestData.Filled(m * n + 3, float.NaN);
                     fixed (float* pa = a, pb = padded, pc = c, pbias = paddedBias)
                         UnpackedGemm.Run(lanes, pa, k, pb, ldb, pc, n, m, k, n, bias.Length == 0 ? null : pbias, f);
                     AssertBits(expected, c.AsSpan(0, m * n), $"{m}×{k}×{n} {f} on {lanes} lanes");
@@ -55,7 +56,7 @@ public unsafe class UnpackedGemmTests
                     var scratch = new float[Gemm.ScratchLength(m, k, n)];
                     Gemm.Run(isa, GemmForm.NN, a, b, expected, m, k, n, false, bias, Activation.Tanh, scratch, threads: 1, small: false);
                     var packed = new GemmPackedB(isa, b, k, n);
-                    float[] c = Filled(m * n, float.NaN);
+                    float[] c = TestData.Filled(m * n, float.NaN);
                     Gemm.RunPrepacked(packed, a, bias, Activation.Tanh, c, m, scratch);
                     AssertBits(expected, c, $"{m}×{k}×{n} on {isa}");
                 }
@@ -76,17 +77,5 @@ public unsafe class UnpackedGemmTests
                 Assert.Fail($"{what}: element {i} is {actual[i]:R}, the packed GEMM gives {expected[i]:R}");
     }
 
-    private static float[] Values(Random random, int length)
-    {
-        var v = new float[length];
-        for (int i = 0; i < length; i++) v[i] = (float)(random.NextDouble() * 2 - 1);
-        return v;
-    }
-
-    private static float[] Filled(int length, float value)
-    {
-        var v = new float[length];
-        Array.Fill(v, value);
-        return v;
-    }
+    private static float[] Values(Random random, int length) => TestData.Uniform(length, random.Next());
 }

@@ -65,7 +65,8 @@ internal static unsafe class UnpackedGemm
     {
         int w = TV.Count, vectors = (n + w - 1) / w, kc = GemmDriver.SliceDepth(k);
         int widest = m == 1 || m > 4 ? 8 : m == 2 ? 4 : 2;
-        var strip = new Strip(a, lda, b, ldb, c, ldc, k, kc, n, bias, epilogue);
+        float* partial = stackalloc float[16 + 8 * 16];
+        var strip = new Strip(a, lda, b, ldb, c, ldc, k, kc, n, bias, epilogue, partial);
         int v = 0;
         if (widest == 8) for (; v + 8 <= vectors; v += 8) Rows<TV, TVec, TAct, C8>(strip, v * w, m);
         if (widest >= 4) for (; v + 4 <= vectors; v += 4) Rows<TV, TVec, TAct, C4>(strip, v * w, m);
@@ -97,27 +98,33 @@ internal static unsafe class UnpackedGemm
         float* b = strip.B + j;
         float* c = strip.C + i * strip.Ldc + j;
         int k = strip.K;
-        float* partial = stackalloc float[16];
+        float* partial = strip.Partial;
         for (int p0 = 0; p0 < k; p0 += strip.Kc)
         {
             int p1 = Math.Min(k, p0 + strip.Kc);
             TVec s0 = TV.Zero, s1 = TV.Zero, s2 = TV.Zero, s3 = TV.Zero, s4 = TV.Zero, s5 = TV.Zero, s6 = TV.Zero, s7 = TV.Zero;
-            for (int p = p0; p < p1; p++)
+            if (V == 8)
             {
-                float* bp = b + p * ldb;
-                TVec b0 = TV.Load(bp);
-                TVec b1 = V > 1 ? TV.Load(bp + w) : TV.Zero;
-                TVec b2 = V > 2 ? TV.Load(bp + 2 * w) : TV.Zero, b3 = V > 2 ? TV.Load(bp + 3 * w) : TV.Zero;
-                if (V == 8)
+                for (int p = p0; p < p1; p++)
                 {
+                    float* bp = b + p * ldb;
                     TVec x = TV.Broadcast(a[p]);
-                    s0 = TV.MultiplyAdd(x, b0, s0); s1 = TV.MultiplyAdd(x, b1, s1);
-                    s2 = TV.MultiplyAdd(x, b2, s2); s3 = TV.MultiplyAdd(x, b3, s3);
-                    s4 = TV.MultiplyAdd(x, TV.Load(bp + 4 * w), s4); s5 = TV.MultiplyAdd(x, TV.Load(bp + 5 * w), s5);
-                    s6 = TV.MultiplyAdd(x, TV.Load(bp + 6 * w), s6); s7 = TV.MultiplyAdd(x, TV.Load(bp + 7 * w), s7);
+                    s0 = TV.MultiplyAdd(x, TV.Load(bp), s0);
+                    s1 = TV.MultiplyAdd(x, TV.Load(bp + w), s1);
+                    s2 = TV.MultiplyAdd(x, TV.Load(bp + 2 * w), s2);
+                    s3 = TV.MultiplyAdd(x, TV.Load(bp + 3 * w), s3);
+                    s4 = TV.MultiplyAdd(x, TV.Load(bp + 4 * w), s4);
+                    s5 = TV.MultiplyAdd(x, TV.Load(bp + 5 * w), s5);
+                    s6 = TV.MultiplyAdd(x, TV.Load(bp + 6 * w), s6);
+                    s7 = TV.MultiplyAdd(x, TV.Load(bp + 7 * w), s7);
                 }
-                else if (V == 4)
+            }
+            else if (V == 4)
+            {
+                for (int p = p0; p < p1; p++)
                 {
+                    float* bp = b + p * ldb;
+                    TVec b0 = TV.Load(bp), b1 = TV.Load(bp + w), b2 = TV.Load(bp + 2 * w), b3 = TV.Load(bp + 3 * w);
                     TVec x0 = TV.Broadcast(a[p]);
                     s0 = TV.MultiplyAdd(x0, b0, s0); s1 = TV.MultiplyAdd(x0, b1, s1);
                     s2 = TV.MultiplyAdd(x0, b2, s2); s3 = TV.MultiplyAdd(x0, b3, s3);
@@ -128,16 +135,25 @@ internal static unsafe class UnpackedGemm
                         s6 = TV.MultiplyAdd(x1, b2, s6); s7 = TV.MultiplyAdd(x1, b3, s7);
                     }
                 }
-                else if (V == 2)
+            }
+            else if (V == 2)
+            {
+                for (int p = p0; p < p1; p++)
                 {
+                    float* bp = b + p * ldb;
+                    TVec b0 = TV.Load(bp), b1 = TV.Load(bp + w);
                     TVec x0 = TV.Broadcast(a[p]);
                     s0 = TV.MultiplyAdd(x0, b0, s0); s1 = TV.MultiplyAdd(x0, b1, s1);
                     if (R > 1) { TVec x1 = TV.Broadcast(a[lda + p]); s2 = TV.MultiplyAdd(x1, b0, s2); s3 = TV.MultiplyAdd(x1, b1, s3); }
                     if (R > 2) { TVec x2 = TV.Broadcast(a[2 * lda + p]); s4 = TV.MultiplyAdd(x2, b0, s4); s5 = TV.MultiplyAdd(x2, b1, s5); }
                     if (R > 3) { TVec x3 = TV.Broadcast(a[3 * lda + p]); s6 = TV.MultiplyAdd(x3, b0, s6); s7 = TV.MultiplyAdd(x3, b1, s7); }
                 }
-                else
+            }
+            else
+            {
+                for (int p = p0; p < p1; p++)
                 {
+                    TVec b0 = TV.Load(b + p * ldb);
                     s0 = TV.MultiplyAdd(TV.Broadcast(a[p]), b0, s0);
                     if (R > 1) s1 = TV.MultiplyAdd(TV.Broadcast(a[lda + p]), b0, s1);
                     if (R > 2) s2 = TV.MultiplyAdd(TV.Broadcast(a[2 * lda + p]), b0, s2);
@@ -149,14 +165,18 @@ internal static unsafe class UnpackedGemm
                 }
             }
             bool first = p0 == 0, last = p1 == k;
-            Finish<TV, TVec, TAct>(strip, s0, c, j, 0, V, first, last, partial);
-            if (R * V > 1) Finish<TV, TVec, TAct>(strip, s1, c, j, 1, V, first, last, partial);
-            if (R * V > 2) Finish<TV, TVec, TAct>(strip, s2, c, j, 2, V, first, last, partial);
-            if (R * V > 3) Finish<TV, TVec, TAct>(strip, s3, c, j, 3, V, first, last, partial);
-            if (R * V > 4) Finish<TV, TVec, TAct>(strip, s4, c, j, 4, V, first, last, partial);
-            if (R * V > 5) Finish<TV, TVec, TAct>(strip, s5, c, j, 5, V, first, last, partial);
-            if (R * V > 6) Finish<TV, TVec, TAct>(strip, s6, c, j, 6, V, first, last, partial);
-            if (R * V > 7) Finish<TV, TVec, TAct>(strip, s7, c, j, 7, V, first, last, partial);
+            // park the sums first: no accumulator lives across the epilogue's calls, which would make the JIT spill them
+            // inside the loop above (every vector register is caller-saved)
+            float* sums = partial + 16;
+            TV.Store(s0, sums);
+            if (R * V > 1) TV.Store(s1, sums + 16);
+            if (R * V > 2) TV.Store(s2, sums + 32);
+            if (R * V > 3) TV.Store(s3, sums + 48);
+            if (R * V > 4) TV.Store(s4, sums + 64);
+            if (R * V > 5) TV.Store(s5, sums + 80);
+            if (R * V > 6) TV.Store(s6, sums + 96);
+            if (R * V > 7) TV.Store(s7, sums + 112);
+            for (int q = 0; q < R * V; q++) Finish<TV, TVec, TAct>(strip, TV.Load(sums + 16 * q), c, j, q, V, first, last, partial);
         }
     }
 
@@ -178,9 +198,10 @@ internal static unsafe class UnpackedGemm
     }
 
     // the operands of one product, passed to every tile
-    private readonly struct Strip(float* a, nint lda, float* b, nint ldb, float* c, nint ldc, int k, int kc, int n, float* bias, bool epilogue)
+    private readonly struct Strip(float* a, nint lda, float* b, nint ldb, float* c, nint ldc, int k, int kc, int n, float* bias, bool epilogue,
+        float* partial)
     {
-        public readonly float* A = a, B = b, C = c, Bias = bias;
+        public readonly float* A = a, B = b, C = c, Bias = bias, Partial = partial;   // 16 floats for a vector that passes column n, then 8 × 16 for the parked sums
         public readonly nint Lda = lda, Ldb = ldb, Ldc = ldc;
         public readonly int K = k, Kc = kc, N = n;
         public readonly bool Epilogue = epilogue;
