@@ -1,6 +1,6 @@
 using FastNet.Data;
 using FastNet.Kernels;
-using FastNet.Layers;
+using FastNet.Model;
 using FastNet.Memory;
 
 namespace FastNet;
@@ -82,9 +82,6 @@ public sealed class Predictor
 
     /// <summary>The most threads one call may use (<see cref="Network.CreatePredictor(int)"/>); results are the same for every value.</summary>
     public int Threads { get; }
-
-    /// <summary>The instruction-set path the kernels take on this machine: "Vector512", "Vector256" or "Scalar".</summary>
-    public string InstructionSet => GemmIsaInfo.Best.ToString();
 
     /// <summary>
     /// Runs the frozen network on <paramref name="x"/> (batch×inputs, row-major) and writes batch×outputs values to

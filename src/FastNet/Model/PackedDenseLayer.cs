@@ -1,6 +1,6 @@
 using FastNet.Kernels;
 
-namespace FastNet.Layers;
+namespace FastNet.Model;
 
 /// <summary>
 /// One dense layer frozen for inference, its weights laid out once in the forms the kernels read: W row-major padded to
