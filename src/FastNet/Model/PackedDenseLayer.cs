@@ -24,6 +24,7 @@ internal sealed unsafe class PackedDenseLayer
     private readonly float[] _plain;    // W (inputs×units) for the direct path, empty when no batch is small enough
     private readonly GemmPackedB? _packed;
     private readonly int _ldb;
+    private readonly int _sliceDepth;   // the packed GEMM's k slices for this layer's shape
 
     public PackedDenseLayer(LayerSpec spec, int inputs, ReadOnlySpan<float> w, ReadOnlySpan<float> b)
     {
@@ -31,12 +32,13 @@ internal sealed unsafe class PackedDenseLayer
         Inputs = inputs;
         int n = spec.Units;
         _ldb = UnpackedGemm.PaddedColumns(n);
+        _sliceDepth = UnpackedGemm.SliceDepth(inputs, n);
         _padded = GC.AllocateArray<float>(checked(inputs * _ldb), pinned: true);
         for (int p = 0; p < inputs; p++) w.Slice(p * n, n).CopyTo(_padded.AsSpan(p * _ldb));
         _bias = spec.Bias ? GC.AllocateArray<float>(_ldb, pinned: true) : [];
         if (spec.Bias) b.Slice(0, n).CopyTo(_bias);
         _plain = (long)inputs * n <= Gemm.SmallMaxWork ? w.Slice(0, inputs * n).ToArray() : [];
-        if (inputs > UnpackedMaxWidth && n > UnpackedMaxWidth) _packed = new GemmPackedB(GemmIsaInfo.Best, w, inputs, n);
+        if (inputs > UnpackedMaxWidth && n > UnpackedMaxWidth) _packed = new GemmPackedB(GemmKernelInfo.Choose(GemmIsaInfo.Best, n), w, inputs, n);
     }
 
     public LayerSpec Spec { get; }
@@ -44,7 +46,7 @@ internal sealed unsafe class PackedDenseLayer
     public int Units => Spec.Units;
 
     /// <summary>Floats of scratch <see cref="Forward"/> needs for up to <paramref name="rows"/> rows.</summary>
-    public long ScratchLength(int rows) => _packed is null ? 0 : Gemm.PartScratchLength(_packed.Isa, rows, Inputs, Units);
+    public long ScratchLength(int rows) => _packed is null ? 0 : Gemm.PartScratchLength(_packed.Kernel, rows, Inputs, Units);
 
     /// <summary>
     /// True when a training network's layer takes the direct path (<see cref="Gemm.SmallMaxWork"/>) for a pass of
@@ -73,6 +75,6 @@ internal sealed unsafe class PackedDenseLayer
         }
         Gemm.CheckShapes(x.Length, (long)m * k, int.MaxValue, 0, c.Length, (long)m * n);
         fixed (float* px = x, pw = _padded, pb = _bias, pc = c)
-            UnpackedGemm.Run(UnpackedGemm.BestLanes, px, k, pw, _ldb, pc, n, m, k, n, _bias.Length == 0 ? null : pb, f);
+            UnpackedGemm.Run(UnpackedGemm.BestLanes, px, k, pw, _ldb, pc, n, m, k, n, _bias.Length == 0 ? null : pb, f, _sliceDepth);
     }
 }

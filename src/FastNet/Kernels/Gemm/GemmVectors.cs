@@ -48,7 +48,7 @@ internal static class GemmVectors
         [MethodImpl(MethodImplOptions.AggressiveInlining)] public static void Store(Vector128<float> v, float* p) => v.Store(p);
         [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector128<float> Broadcast(float x) => Vector128.Create(x);
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector128<float> MultiplyAdd(Vector128<float> a, Vector128<float> b, Vector128<float> c) => Vector128.FusedMultiplyAdd(a, b, c);
+        public static Vector128<float> MultiplyAdd(Vector128<float> a, Vector128<float> b, Vector128<float> c) => Kernels.MultiplyAdd.Vector(a, b, c);
         [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector128<float> Add(Vector128<float> a, Vector128<float> b) => a + b;
 
         // the operators have no Vector128 member yet: lane by lane through the scalar one (the same bits)
@@ -66,7 +66,7 @@ internal static class GemmVectors
         [MethodImpl(MethodImplOptions.AggressiveInlining)] public static float Load(float* p) => *p;
         [MethodImpl(MethodImplOptions.AggressiveInlining)] public static void Store(float v, float* p) => *p = v;
         [MethodImpl(MethodImplOptions.AggressiveInlining)] public static float Broadcast(float x) => x;
-        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static float MultiplyAdd(float a, float b, float c) => MathF.FusedMultiplyAdd(a, b, c);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static float MultiplyAdd(float a, float b, float c) => Kernels.MultiplyAdd.Scalar(a, b, c);
         [MethodImpl(MethodImplOptions.AggressiveInlining)] public static float Add(float a, float b) => a + b;
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static float Apply<TAct>(float v) where TAct : struct, IUnaryOperator => TAct.Invoke(v);

@@ -3,8 +3,8 @@ namespace FastNet.Kernels;
 /// <summary>
 /// One vector width for the unpacked product kernels (<see cref="UnpackedGemm"/>): the few operations
 /// they need, so each kernel is written once and the JIT specialises it for Vector512, Vector256, Vector128 and scalar
-/// (<see cref="GemmVectors"/>). Multiply-add is fused on every width, as in the micro-kernels, so an element computed
-/// here has the same bits as the packed GEMM gives it.
+/// (<see cref="GemmVectors"/>). Multiply-add is the micro-kernels' (fused on 512 and 256 bits; on 128 bits and scalar
+/// <see cref="MultiplyAdd"/>: fused where the hardware has FMA), so an element computed here has the packed GEMM's bits.
 /// </summary>
 internal unsafe interface IGemmVector<TVec> where TVec : struct
 {
@@ -19,7 +19,7 @@ internal unsafe interface IGemmVector<TVec> where TVec : struct
     static abstract void Store(TVec v, float* p);
     static abstract TVec Broadcast(float x);
 
-    /// <summary>a·b + c rounded once.</summary>
+    /// <summary>a·b + c as the micro-kernel of this width computes it.</summary>
     static abstract TVec MultiplyAdd(TVec a, TVec b, TVec c);
 
     static abstract TVec Add(TVec a, TVec b);

@@ -21,37 +21,41 @@ internal static unsafe class UnpackedGemm
     /// <summary>Columns every padded b row holds: a multiple of every vector width (16 floats is one Vector512).</summary>
     public static int PaddedColumns(int n) => (n + 15) / 16 * 16;
 
+    /// <summary>The depth of the k slices the packed GEMM sums an n-column product in on this machine.</summary>
+    public static int SliceDepth(int k, int n) => GemmDriver.SliceDepth(k, GemmKernelInfo.Of(GemmIsaInfo.Best, n).Blocking.KC);
+
     /// <summary>The widest vector (floats: 16, 8, 4 or 1) the hardware accelerates: the width <see cref="Run"/> takes by default.</summary>
     public static readonly int BestLanes = GemmVectors.V512.IsAccelerated ? 16 : GemmVectors.V256.IsAccelerated ? 8 : GemmVectors.V128.IsAccelerated ? 4 : 1;
 
     /// <summary>
     /// c (m×n, row stride ldc) = f(a (m×k, row stride lda) · b (k×n, row stride ldb ≥ <see cref="PaddedColumns"/>(n),
     /// columns past n zero) + bias), bias (padded like b) may be null; with vectors of <paramref name="lanes"/> floats
-    /// (16, 8, 4 or 1; every width is correct on any machine and gives the same bits).
+    /// (16, 8, 4 or 1; every width is correct on any machine and gives the same bits), summing in k slices of
+    /// <paramref name="kc"/> (<see cref="SliceDepth"/>: the packed GEMM's for this shape, so the bits are its bits).
     /// </summary>
     public static void Run(int lanes, float* a, nint lda, float* b, nint ldb, float* c, nint ldc, int m, int k, int n,
-        float* bias, Activation activation)
+        float* bias, Activation activation, int kc)
     {
         switch (lanes)
         {
-            case 16: Run<GemmVectors.V512, Vector512<float>>(a, lda, b, ldb, c, ldc, m, k, n, bias, activation); break;
-            case 8: Run<GemmVectors.V256, Vector256<float>>(a, lda, b, ldb, c, ldc, m, k, n, bias, activation); break;
-            case 4: Run<GemmVectors.V128, Vector128<float>>(a, lda, b, ldb, c, ldc, m, k, n, bias, activation); break;
-            case 1: Run<GemmVectors.Scalar, float>(a, lda, b, ldb, c, ldc, m, k, n, bias, activation); break;
+            case 16: Run<GemmVectors.V512, Vector512<float>>(a, lda, b, ldb, c, ldc, m, k, n, bias, activation, kc); break;
+            case 8: Run<GemmVectors.V256, Vector256<float>>(a, lda, b, ldb, c, ldc, m, k, n, bias, activation, kc); break;
+            case 4: Run<GemmVectors.V128, Vector128<float>>(a, lda, b, ldb, c, ldc, m, k, n, bias, activation, kc); break;
+            case 1: Run<GemmVectors.Scalar, float>(a, lda, b, ldb, c, ldc, m, k, n, bias, activation, kc); break;
             default: throw new ArgumentOutOfRangeException(nameof(lanes), lanes, "16, 8, 4 or 1");
         }
     }
 
-    private static void Run<TV, TVec>(float* a, nint lda, float* b, nint ldb, float* c, nint ldc, int m, int k, int n, float* bias, Activation activation)
+    private static void Run<TV, TVec>(float* a, nint lda, float* b, nint ldb, float* c, nint ldc, int m, int k, int n, float* bias, Activation activation, int kc)
         where TV : struct, IGemmVector<TVec> where TVec : struct
     {
         bool epilogue = bias != null || activation != Activation.Identity;
         switch (activation)
         {
-            case Activation.Identity: Strips<TV, TVec, IdentityOperator>(a, lda, b, ldb, c, ldc, m, k, n, bias, epilogue); break;
-            case Activation.Sigmoid: Strips<TV, TVec, SigmoidOperator>(a, lda, b, ldb, c, ldc, m, k, n, bias, epilogue); break;
-            case Activation.Tanh: Strips<TV, TVec, TanhOperator>(a, lda, b, ldb, c, ldc, m, k, n, bias, epilogue); break;
-            case Activation.Relu: Strips<TV, TVec, ReluOperator>(a, lda, b, ldb, c, ldc, m, k, n, bias, epilogue); break;
+            case Activation.Identity: Strips<TV, TVec, IdentityOperator>(a, lda, b, ldb, c, ldc, m, k, n, bias, epilogue, kc); break;
+            case Activation.Sigmoid: Strips<TV, TVec, SigmoidOperator>(a, lda, b, ldb, c, ldc, m, k, n, bias, epilogue, kc); break;
+            case Activation.Tanh: Strips<TV, TVec, TanhOperator>(a, lda, b, ldb, c, ldc, m, k, n, bias, epilogue, kc); break;
+            case Activation.Relu: Strips<TV, TVec, ReluOperator>(a, lda, b, ldb, c, ldc, m, k, n, bias, epilogue, kc); break;
             default: throw new ArgumentOutOfRangeException(nameof(activation), activation, "not element-wise");
         }
     }
@@ -60,10 +64,10 @@ internal static unsafe class UnpackedGemm
     // rows streams each strip of b once), each strip over all rows in tiles of up to 8/V rows: a GEMV (m = 1) streams b
     // once; a 10-wide c is one strip of two Vector256
     private static void Strips<TV, TVec, TAct>(float* a, nint lda, float* b, nint ldb, float* c, nint ldc, int m, int k, int n,
-        float* bias, bool epilogue)
+        float* bias, bool epilogue, int kc)
         where TV : struct, IGemmVector<TVec> where TVec : struct where TAct : struct, IUnaryOperator
     {
-        int w = TV.Count, vectors = (n + w - 1) / w, kc = GemmDriver.SliceDepth(k);
+        int w = TV.Count, vectors = (n + w - 1) / w;
         int widest = m == 1 || m > 4 ? 8 : m == 2 ? 4 : 2;
         float* partial = stackalloc float[16 + 8 * 16];
         var strip = new Strip(a, lda, b, ldb, c, ldc, k, kc, n, bias, epilogue, partial);
