@@ -10,7 +10,7 @@ namespace FastNet;
 /// training never allocate once the network exists; a batch larger than <see cref="MaxBatch"/> is split (prediction) or
 /// refused (training). A network computes in one workspace, so it serves one thread at a time: a call from another
 /// thread while it is busy (say, Predict while a <see cref="Trainer"/> runs) is refused with a <see cref="FastNetException"/>,
-/// never computed on half-updated memory. To predict from many threads, or while training, use <see cref="CreatePredictor"/>.
+/// never computed on half-updated memory. To predict from many threads, or while training, use <see cref="CreatePredictor()"/>.
 /// </summary>
 public sealed class Network
 {
@@ -107,12 +107,19 @@ public sealed class Network
     /// threads at once, or while this network goes on training (the predictor keeps what it was made with).
     /// </summary>
     /// <exception cref="FastNetException">The network is in use by another thread at this moment.</exception>
-    public Predictor CreatePredictor()
+    public Predictor CreatePredictor() => CreatePredictor(MaxDegreeOfParallelism);
+
+    /// <summary>
+    /// A thread-safe predictor (see <see cref="CreatePredictor()"/>) that splits a large batch by rows over up to
+    /// <paramref name="threads"/> threads of the shared worker pool; its results are bit-identical for every thread count.
+    /// </summary>
+    /// <exception cref="FastNetException">The network is in use by another thread at this moment, or threads is below 1.</exception>
+    public Predictor CreatePredictor(int threads)
     {
         Enter();
         try
         {
-            return new Predictor(this);
+            return new Predictor(this, threads);
         }
         finally
         {

@@ -7,7 +7,7 @@ using FastNet.Training;
 namespace FastNet.Cli.Commands;
 
 /// <summary>
-/// <c>fastnet bench gemm|train</c>: a quick, honest number for this machine. Each measurement warms up first, then
+/// <c>fastnet bench gemm|train|predict</c>: a quick, honest number for this machine. Each measurement warms up first, then
 /// takes the median of timed samples (each at least 20 ms), so JIT tiers and a noisy neighbour do not decide the result.
 /// </summary>
 internal static class BenchCommand
@@ -15,13 +15,15 @@ internal static class BenchCommand
     private const int Samples = 11;
     private static readonly TimeSpan SampleTime = TimeSpan.FromMilliseconds(20);
 
-    /// <summary>The <c>bench</c> command with its <c>gemm</c> and <c>train</c> subcommands.</summary>
+    /// <summary>The <c>bench</c> command with its <c>gemm</c>, <c>train</c> and <c>predict</c> subcommands.</summary>
     internal static Command Create()
     {
         var command = new Command("bench", "Measure FastNet on this machine.\nExamples: fastnet bench gemm --shape 512x512x512 --json\n" +
-            "          fastnet bench train --layers 256:sigmoid,10:softmax --inputs 784 --batch 1024 --loss ce");
+            "          fastnet bench train --layers 256:sigmoid,10:softmax --inputs 784 --batch 1024 --loss ce\n" +
+            "          fastnet bench predict --model model.json --batch 32");
         command.Subcommands.Add(CreateGemm());
         command.Subcommands.Add(CreateTrain());
+        command.Subcommands.Add(CreatePredict());
         return command;
     }
 
@@ -178,6 +180,64 @@ internal static class BenchCommand
             if (++_step % RunLength == 0) _initial.CopyTo(_network.Parameters);
             _trainingStep.Run(_x, _t, _trainingStep.OptimizerOptions.LearningRate);
         }
+    }
+
+    // ---- predict ------------------------------------------------------------------------------------------------
+
+    private static Command CreatePredict()
+    {
+        var model = CliOptions.Model();
+        var batch = new Option<int>("--batch") { Description = "Rows per Predict call", DefaultValueFactory = _ => 1 };
+        var threads = new Option<int>("--threads") { Description = "Most threads one Predict call may use", DefaultValueFactory = _ => 1 };
+        var json = CliOptions.Json();
+        var command = new Command("predict", "Microseconds, rows per second and bytes allocated per Predictor.Predict call on a saved model.\n" +
+            "Example: fastnet bench predict --model model.json --batch 1024 --threads 2 --json")
+        {
+            model, batch, threads, json,
+        };
+        CommandAction.Set(command, (result, output) =>
+        {
+            int rows = result.GetValue(batch);
+            if (rows < 1) throw new UsageException($"--batch must be at least 1, not {rows}");
+            int t = CheckThreads(result.GetValue(threads));
+            string path = result.GetValue(model)!;
+            Network network = ModelInput.Load(path).Network;
+            Predictor predictor = network.CreatePredictor(t);
+            var random = new Random(3);
+            float[] x = RandomArray(random, (long)rows * network.Inputs);
+            float[] y = new float[checked(rows * network.Outputs)];
+            Measurement measured = Measure(new PredictRunner(predictor, x, y));
+            double microseconds = measured.Median.TotalMicroseconds;
+            double rowsPerSecond = rows / measured.Median.TotalSeconds;
+            if (result.GetValue(json))
+            {
+                JsonOutput.Write(output, w =>
+                {
+                    w.WriteNumber("microsecondsPerCall", Math.Round(microseconds, 3));
+                    w.WriteNumber("rowsPerSecond", Math.Round(rowsPerSecond));
+                    w.WriteNumber("allocatedBytesPerCall", measured.AllocatedBytesPerRun);
+                    w.WriteString("model", path);
+                    w.WriteNumber("inputs", network.Inputs);
+                    w.WriteNumber("outputs", network.Outputs);
+                    w.WriteNumber("batch", rows);
+                    w.WriteNumber("threads", t);
+                    w.WriteString("isa", KernelInfo.GemmPath);
+                    w.WriteNumber("samples", Samples);
+                });
+            }
+            else
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"predict {Path.GetFileName(path)} ({network.Inputs} → {network.Outputs}) on {rows} row(s), {t} thread(s), {KernelInfo.GemmPath}: {microseconds:F3} µs per call, {rowsPerSecond:N0} rows/s, {measured.AllocatedBytesPerRun} B allocated per call (median of {Samples})"));
+            }
+            return FastNetCli.Ok;
+        });
+        return command;
+    }
+
+    private sealed class PredictRunner(Predictor predictor, float[] x, float[] y) : IRunner
+    {
+        public void RunOnce() => predictor.Predict(x, y);
     }
 
     // ---- measuring ----------------------------------------------------------------------------------------------

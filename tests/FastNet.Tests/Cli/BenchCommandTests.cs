@@ -28,6 +28,40 @@ public class BenchCommandTests
     }
 
     [Theory]
+    [InlineData(1, 1)]
+    [InlineData(300, 2)]
+    public void PredictReportsRowsPerSecondAndZeroBytesPerCall(int batch, int threads)
+    {
+        using var folder = new TempFolder();
+        string model = folder.File("model.json");
+        FastNet.Serialization.ModelFile.Save(new NetworkBuilder(20).Dense(40, Activation.Relu).Dense(10, Activation.Softmax)
+            .WithLoss(Loss.CrossEntropy).WithSeed(1).Build(), model);
+        var (exit, output, error) = CliRunner.Run("bench", "predict", "--model", model, "--batch", $"{batch}", "--threads", $"{threads}", "--json");
+        Assert.True(exit == 0, error);
+        using JsonDocument json = JsonDocument.Parse(output);
+        JsonElement root = json.RootElement;
+        Assert.Equal(0, root.GetProperty("allocatedBytesPerCall").GetInt64());
+        Assert.Equal(batch, root.GetProperty("batch").GetInt32());
+        Assert.Equal(threads, root.GetProperty("threads").GetInt32());
+        Assert.Equal(10, root.GetProperty("outputs").GetInt32());
+        Assert.False(string.IsNullOrEmpty(root.GetProperty("isa").GetString()));
+        Assert.True(root.GetProperty("microsecondsPerCall").GetDouble() > 0);
+        Assert.True(root.GetProperty("rowsPerSecond").GetDouble() > 0);
+    }
+
+    [Fact]
+    public void PredictOnAMissingModelIsOneLineNamingTheFile()
+    {
+        var (exit, _, error) = CliRunner.Run("bench", "predict", "--model", "no-such-model.json");
+        Assert.Equal(1, exit);
+        Assert.Contains("no-such-model.json", error);
+        Assert.Single(error.TrimEnd('\n').Split('\n'));
+    }
+
+    [Theory]
+    [InlineData("bench", "predict", "--model", "m.json", "--batch", "0")]
+    [InlineData("bench", "predict", "--model", "m.json", "--threads", "0")]
+    [InlineData("bench", "predict", "--batch", "4")]
     [InlineData("bench", "gemm", "--shape", "3x4")]
     [InlineData("bench", "gemm", "--shape", "8x8x8", "--form", "tt")]
     [InlineData("bench", "gemm", "--shape", "8x8x8", "--threads", "0")]

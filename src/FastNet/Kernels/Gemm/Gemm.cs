@@ -104,6 +104,30 @@ internal static unsafe class Gemm
         }
     }
 
+    /// <summary>
+    /// c (m×n) = f(a (m×k) · b + bias (n)) on the calling thread, with b pre-packed (<see cref="GemmPackedB"/>) for its
+    /// micro-kernel: the same blocked loops and micro-kernel as the packed path, so the same bits, without packing b.
+    /// </summary>
+    public static void RunPrepacked(GemmPackedB b, ReadOnlySpan<float> a, ReadOnlySpan<float> bias, Activation activation,
+        Span<float> c, int m, Span<float> scratch)
+    {
+        int k = b.K, n = b.N;
+        CheckShapes(a.Length, (long)m * k, int.MaxValue, 0, c.Length, (long)m * n);
+        if (!bias.IsEmpty && bias.Length < n) throw new ArgumentException($"the bias has {bias.Length} of {n} floats");
+        if (activation == Activation.Softmax) throw new ArgumentException("softmax is not element-wise; apply it after the product");
+        long perPart = PartScratchLength(b.Kernel, m, k, n);
+        if (scratch.Length < perPart) throw new ArgumentException($"GEMM scratch holds {scratch.Length} floats but {m}×{k}×{n} needs {perPart}");
+        if (m == 0 || n == 0 || k == 0) throw new ArgumentException($"a pre-packed product needs m, k and n of at least 1 ({m}×{k}×{n})");
+        fixed (float* pa = a, pc = c, pbias = bias, ps = scratch)
+        {
+            GemmProblem problem = GemmProblem.Create(GemmForm.NN, pa, null, pc, m, k, n, accumulate: false);
+            problem.PackedB = b.Panels;
+            problem.Bias = bias.IsEmpty ? null : pbias;
+            problem.Activation = activation;
+            RunPart(b.Kernel, problem, 0, m, 0, n, ps);
+        }
+    }
+
     /// <summary>Floats of scratch one part of this product needs with <paramref name="kernel"/>.</summary>
     internal static long PartScratchLength(GemmKernel kernel, int m, int k, int n) => GemmDriver.ScratchLength(GemmKernelInfo.Of(kernel), m, k, n);
 

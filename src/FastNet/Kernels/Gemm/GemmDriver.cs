@@ -47,7 +47,9 @@ internal static unsafe class GemmDriver
                 int kc = Math.Min(kcMax, k - pc);
                 bool load = problem.Accumulate || pc > 0;
                 bool last = pc + kc == k;
-                GemmPacking.PackB(problem, pc, kc, jc, nc, bPack, nr);
+                // a pre-packed b (GemmPackedB: slice pc holds all of n's panels) is read where it lies, never packed again
+                float* bBlock = problem.PackedB != null ? problem.PackedB + (nint)pc * RoundUp(problem.N, nr) + (nint)jc * kc : bPack;
+                if (problem.PackedB == null) GemmPacking.PackB(problem, pc, kc, jc, nc, bPack, nr);
                 for (int ic = m0; ic < m1; ic += mcMax)
                 {
                     int mc = Math.Min(mcMax, m1 - ic);
@@ -55,7 +57,7 @@ internal static unsafe class GemmDriver
                     for (int jr = 0; jr < nc; jr += nr)
                     {
                         int columns = Math.Min(nr, nc - jr);
-                        float* bPanel = bPack + (nint)jr * kc;
+                        float* bPanel = bBlock + (nint)jr * kc;
                         float* bias = problem.Bias == null ? null : problem.Bias + jc + jr;
                         if (last && epilogue && bias != null && columns < nr)
                         {
@@ -95,7 +97,7 @@ internal static unsafe class GemmDriver
 
     // k split into equal slices of at most kcMax (784 → 4 × 196, not 3 × 256 + 16: a shallow last slice would spend
     // more on loading and storing c than on multiplying)
-    private static int SliceDepth(int k, int kcMax)
+    internal static int SliceDepth(int k, int kcMax)
     {
         int slices = Math.Max(1, (k + kcMax - 1) / kcMax);
         return Math.Max(1, (k + slices - 1) / slices);

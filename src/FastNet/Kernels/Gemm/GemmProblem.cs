@@ -23,6 +23,8 @@ internal unsafe struct GemmProblem
     public float* Bias;
     /// <summary>Applied element-wise after the bias (identity: none).</summary>
     public Activation Activation;
+    /// <summary>op(b) already packed for the kernel that runs (<see cref="GemmPackedB"/>), or null to pack it per call.</summary>
+    public float* PackedB;
 
     /// <summary>True when a bias or an activation must be applied to the finished tile.</summary>
     public readonly bool HasEpilogue => Bias != null || Activation != Activation.Identity;

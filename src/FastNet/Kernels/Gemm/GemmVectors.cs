@@ -1,0 +1,74 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace FastNet.Kernels;
+
+/// <summary>The four widths of <see cref="IGemmVector{TVec}"/>: 512, 256 and 128 bits, and one float.</summary>
+internal static class GemmVectors
+{
+    /// <summary>Sixteen floats (AVX-512).</summary>
+    internal readonly unsafe struct V512 : IGemmVector<Vector512<float>>
+    {
+        public static int Count => 16;
+        public static bool IsAccelerated => Vector512.IsHardwareAccelerated;
+        public static Vector512<float> Zero => Vector512<float>.Zero;
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<float> Load(float* p) => Vector512.Load(p);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static void Store(Vector512<float> v, float* p) => v.Store(p);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<float> Broadcast(float x) => Vector512.Create(x);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<float> MultiplyAdd(Vector512<float> a, Vector512<float> b, Vector512<float> c) => Vector512.FusedMultiplyAdd(a, b, c);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<float> Add(Vector512<float> a, Vector512<float> b) => a + b;
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<float> Apply<TAct>(Vector512<float> v) where TAct : struct, IUnaryOperator => TAct.Invoke(v);
+    }
+
+    /// <summary>Eight floats (AVX2).</summary>
+    internal readonly unsafe struct V256 : IGemmVector<Vector256<float>>
+    {
+        public static int Count => 8;
+        public static bool IsAccelerated => Vector256.IsHardwareAccelerated;
+        public static Vector256<float> Zero => Vector256<float>.Zero;
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<float> Load(float* p) => Vector256.Load(p);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static void Store(Vector256<float> v, float* p) => v.Store(p);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<float> Broadcast(float x) => Vector256.Create(x);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<float> MultiplyAdd(Vector256<float> a, Vector256<float> b, Vector256<float> c) => Vector256.FusedMultiplyAdd(a, b, c);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<float> Add(Vector256<float> a, Vector256<float> b) => a + b;
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<float> Apply<TAct>(Vector256<float> v) where TAct : struct, IUnaryOperator => TAct.Invoke(v);
+    }
+
+    /// <summary>Four floats (SSE, AdvSimd).</summary>
+    internal readonly unsafe struct V128 : IGemmVector<Vector128<float>>
+    {
+        public static int Count => 4;
+        public static bool IsAccelerated => Vector128.IsHardwareAccelerated;
+        public static Vector128<float> Zero => Vector128<float>.Zero;
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector128<float> Load(float* p) => Vector128.Load(p);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static void Store(Vector128<float> v, float* p) => v.Store(p);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector128<float> Broadcast(float x) => Vector128.Create(x);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<float> MultiplyAdd(Vector128<float> a, Vector128<float> b, Vector128<float> c) => Kernels.MultiplyAdd.Vector(a, b, c);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector128<float> Add(Vector128<float> a, Vector128<float> b) => a + b;
+
+        // the operators have no Vector128 member yet: lane by lane through the scalar one (the same bits)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<float> Apply<TAct>(Vector128<float> v) where TAct : struct, IUnaryOperator =>
+            Vector128.Create(TAct.Invoke(v.GetElement(0)), TAct.Invoke(v.GetElement(1)), TAct.Invoke(v.GetElement(2)), TAct.Invoke(v.GetElement(3)));
+    }
+
+    /// <summary>One float: machines without SIMD.</summary>
+    internal readonly unsafe struct Scalar : IGemmVector<float>
+    {
+        public static int Count => 1;
+        public static bool IsAccelerated => true;
+        public static float Zero => 0f;
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static float Load(float* p) => *p;
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static void Store(float v, float* p) => *p = v;
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static float Broadcast(float x) => x;
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static float MultiplyAdd(float a, float b, float c) => Kernels.MultiplyAdd.Scalar(a, b, c);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static float Add(float a, float b) => a + b;
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static float Apply<TAct>(float v) where TAct : struct, IUnaryOperator => TAct.Invoke(v);
+    }
+}

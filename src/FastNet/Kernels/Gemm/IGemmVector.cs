@@ -1,0 +1,29 @@
+namespace FastNet.Kernels;
+
+/// <summary>
+/// One vector width for the unpacked product kernels (<see cref="UnpackedGemm"/>): the few operations
+/// they need, so each kernel is written once and the JIT specialises it for Vector512, Vector256, Vector128 and scalar
+/// (<see cref="GemmVectors"/>). Multiply-add is the micro-kernels' (fused on 512 and 256 bits; on 128 bits and scalar
+/// <see cref="MultiplyAdd"/>: fused where the hardware has FMA), so an element computed here has the packed GEMM's bits.
+/// </summary>
+internal unsafe interface IGemmVector<TVec> where TVec : struct
+{
+    /// <summary>Floats per vector.</summary>
+    static abstract int Count { get; }
+
+    /// <summary>True when the hardware runs this width (any width is correct everywhere).</summary>
+    static abstract bool IsAccelerated { get; }
+
+    static abstract TVec Zero { get; }
+    static abstract TVec Load(float* p);
+    static abstract void Store(TVec v, float* p);
+    static abstract TVec Broadcast(float x);
+
+    /// <summary>a·b + c as the micro-kernel of this width computes it.</summary>
+    static abstract TVec MultiplyAdd(TVec a, TVec b, TVec c);
+
+    static abstract TVec Add(TVec a, TVec b);
+
+    /// <summary>f(v) lane by lane (every width of an operator gives the scalar member's bits).</summary>
+    static abstract TVec Apply<TAct>(TVec v) where TAct : struct, IUnaryOperator;
+}
