@@ -149,12 +149,6 @@ internal static class JsonInput
         return (int)value;
     }
 
-    public static bool Bool(string file, JsonElement element, string path)
-    {
-        if (element.ValueKind is not (JsonValueKind.True or JsonValueKind.False)) throw WrongType(file, path, "true or false", element);
-        return element.GetBoolean();
-    }
-
     public static float Float(string file, JsonElement element, string path)
     {
         if (element.ValueKind != JsonValueKind.Number) throw WrongType(file, path, "a number", element);
