@@ -4,19 +4,9 @@ using FastNet.Kernels.Vectors;
 
 namespace FastNet.Kernels;
 
-/// <summary>The bias terms of a dense layer: adding b to every row, and its gradient, the column sums of dz.</summary>
+/// <summary>The bias gradient of a dense layer: the column sums of dz (the forward pass adds b inside the GEMM's epilogue).</summary>
 internal static class BiasKernels
 {
-    /// <summary>z (batch×units) += b (units) on every row.</summary>
-    public static void AddRows(Span<float> z, ReadOnlySpan<float> b, int batch, int units)
-    {
-        for (int i = 0; i < batch; i++)
-        {
-            Span<float> row = z.Slice(i * units, units);
-            TensorPrimitives.Add(row, b, row);
-        }
-    }
-
     /// <summary>
     /// db (units) = Σ over rows of dz (batch×units), or += with <paramref name="accumulate"/>. When units divides the vector
     /// width <see cref="VectorDispatch"/> chooses (the seed's 4 and 1) the block is summed as flat vectors, each holding

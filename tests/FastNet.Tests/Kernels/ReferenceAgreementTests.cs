@@ -11,14 +11,9 @@ public class ReferenceAgreementTests
     [InlineData(1, 1)]
     [InlineData(3, 5)]
     [InlineData(7, 33)]
-    public void BiasAddAndColumnSumsMatchReference(int batch, int units)
+    public void BiasGradientColumnSumsMatchReference(int batch, int units)
     {
-        float[] z = TestData.Uniform(batch * units, 6), b = TestData.Uniform(units, 7);
-        float[] expected = (float[])z.Clone(), actual = (float[])z.Clone();
-        ReferenceKernels.AddBias(expected, b, batch, units);
-        BiasKernels.AddRows(actual, b, batch, units);
-        AssertClose(expected, actual, 1);
-
+        float[] z = TestData.Uniform(batch * units, 6);
         float[] db = TestData.Filled(units, float.NaN), dbRef = new float[units];
         ReferenceKernels.ColumnSums(z, dbRef, batch, units, accumulate: false);
         BiasKernels.ColumnSums(z, db, batch, units, accumulate: false);

@@ -23,13 +23,4 @@ internal static class GemmIsaInfo
         Vector512.IsHardwareAccelerated ? GemmIsa.Vector512 :
         Vector256.IsHardwareAccelerated ? GemmIsa.Vector256 :
         Vector128.IsHardwareAccelerated ? GemmIsa.Vector128 : GemmIsa.Scalar;
-
-    /// <summary>True when <paramref name="isa"/> runs in hardware here (any path is correct everywhere, only slower).</summary>
-    public static bool IsAccelerated(GemmIsa isa) => isa switch
-    {
-        GemmIsa.Vector512 => Vector512.IsHardwareAccelerated,
-        GemmIsa.Vector256 => Vector256.IsHardwareAccelerated,
-        GemmIsa.Vector128 => Vector128.IsHardwareAccelerated,
-        _ => true,
-    };
 }
