@@ -32,6 +32,7 @@ public sealed class Network
     private readonly Slice _tinyScratch;
     private readonly bool _tiny;   // TinyTraining computes the gradients (small all-sigmoid sse/mse networks on Vector512)
     private Standardization? _standardization;
+    private string[]? _classNames;
     private int _owner;   // the managed thread id using the workspace, 0 when free
     private int _depth;   // how many nested calls of the owner are inside
 
@@ -310,6 +311,26 @@ public sealed class Network
     }
 
     /// <summary>
+    /// The name of each class (<c>ClassNames[PredictClass(x)]</c>), or null when the classes have none. Training on a
+    /// dataset with <see cref="Dataset.ClassNames"/> sets them; model files keep them.
+    /// </summary>
+    /// <exception cref="ArgumentException">More names than <see cref="ClassCount"/>, or a null name.</exception>
+    public IReadOnlyList<string>? ClassNames
+    {
+        get => _classNames;
+        set
+        {
+            if (value is not null)
+            {
+                if (value.Count > ClassCount)
+                    throw new ArgumentException($"{value.Count} class names, but the network tells {ClassCount} classes apart", nameof(value));
+                foreach (string name in value) ArgumentNullException.ThrowIfNull(name, nameof(value));
+            }
+            _classNames = value?.ToArray();
+        }
+    }
+
+    /// <summary>
     /// Loss of features x (count×inputs) against targets t (count×outputs), standardising x first when asked; counts
     /// correct predictions (and fills <paramref name="confusion"/>) for labels. Allocates nothing.
     /// </summary>
@@ -388,6 +409,8 @@ public sealed class Network
             throw data.Error($"the data has {data.TargetWidth} targets per sample but the network has {Outputs} outputs");
         if (data.HasLabels)
         {
+            if (data.ClassNames is { } names && _classNames is { } mine && !names.SequenceEqual(mine))
+                throw data.Error($"the data's classes ({string.Join(", ", names)}) are not the network's ({string.Join(", ", mine)})");
             ReadOnlySpan<int> labels = data.Labels;
             int classes = Outputs == 1 ? 2 : Outputs;
             for (int i = 0; i < labels.Length; i++)
@@ -522,7 +545,7 @@ public sealed class Network
     /// <summary>A new network with the same architecture, plan, weights and standardisation (not the optimizer state).</summary>
     internal Network Clone()
     {
-        var copy = new Network(Inputs, _specs, Loss, MaxBatch, MaxDegreeOfParallelism) { _standardization = _standardization };
+        var copy = new Network(Inputs, _specs, Loss, MaxBatch, MaxDegreeOfParallelism) { _standardization = _standardization, _classNames = _classNames };
         _ws[_parameters].CopyTo(copy._ws[copy._parameters]);
         return copy;
     }

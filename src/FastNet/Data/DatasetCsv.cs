@@ -7,13 +7,17 @@ namespace FastNet.Data;
 /// <summary>
 /// The dataset CSV format: one sample per line, values separated by commas, numbers in the invariant culture. The first
 /// line is a header when any of its fields is not a number. One column holds the label (by default the last; chosen by
-/// header name or by 0-based index): whole numbers ≥ 0 make a classification dataset, anything else one regression
-/// target. Blank lines are skipped; fields may be wrapped in double quotes.
+/// header name or by 0-based index): whole numbers ≥ 0 make a classification dataset, other numbers one regression
+/// target, and any text that is not a number makes every label a class name (the distinct names in ordinal order are
+/// classes 0, 1, ...; such a file needs its header line). Blank lines are skipped; fields may be wrapped in double quotes.
 /// </summary>
 internal static class DatasetCsv
 {
     /// <summary>Reads <paramref name="file"/>; <paramref name="labelColumn"/> is a header name, a 0-based index, or null for the last column.</summary>
     public static Dataset Read(string file, string? labelColumn = null) => Read(file, JsonInput.ReadBytes(file), labelColumn);
+
+    /// <summary>Reads a CSV dataset from <paramref name="stream"/> to its end.</summary>
+    public static Dataset Read(Stream stream, string? labelColumn) => Read(JsonInput.StreamName, JsonInput.ReadBytes(stream), labelColumn);
 
     /// <summary>Parses the bytes of a CSV dataset; <paramref name="file"/> names it in messages.</summary>
     public static Dataset Read(string file, ReadOnlySpan<byte> bytes, string? labelColumn)
@@ -32,6 +36,8 @@ internal static class DatasetCsv
         string[]? header = null;
         int width = -1, label = -1, lineNumber = 0, count = 0;
         var values = new List<double>();
+        var labelTexts = new List<string>();
+        bool named = false;
         var fields = new List<string>();
         foreach (ReadOnlySpan<char> rawLine in text.AsSpan().EnumerateLines())
         {
@@ -52,7 +58,19 @@ internal static class DatasetCsv
             }
             if (fields.Count != width)
                 throw new FastNetFormatException(file, $"line {lineNumber}", $"has {fields.Count} values, expected {width}");
-            for (int c = 0; c < fields.Count; c++) values.Add(Number(file, lineNumber, c, fields[c], header));
+            for (int c = 0; c < fields.Count; c++)
+            {
+                if (c == label && header is not null && fields[c].Length > 0 && !IsNumber(fields[c]))
+                {
+                    named = true;   // a class name: the label column holds text
+                    values.Add(0);
+                }
+                else
+                {
+                    values.Add(Number(file, lineNumber, c, fields[c], header));
+                }
+            }
+            labelTexts.Add(fields[label]);
             count++;
         }
         if (width < 0) throw new FastNetFormatException(file, "", "is empty");
@@ -75,6 +93,11 @@ internal static class DatasetCsv
         bool classes = Array.TrueForAll(column, v => v >= 0 && v <= 1 << 20 && v == Math.Floor(v));
         try
         {
+            if (named)
+            {
+                Dataset byName = Dataset.Named(x, featureCount, [.. labelTexts], description: null);
+                return byName.WithSource(file);
+            }
             if (classes)
             {
                 var y = new int[count];
@@ -92,7 +115,7 @@ internal static class DatasetCsv
     }
 
     /// <summary>Writes a header (<c>x1,...,xN,label</c>, or <c>target</c>/<c>t1,...</c> for regression) and one line per sample.</summary>
-    public static void Write(Dataset data, string file) => AtomicFile.Write(file, stream =>
+    public static void Write(Dataset data, Stream stream)
     {
         using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16, leaveOpen: true);
         writer.NewLine = "\n";
@@ -107,7 +130,8 @@ internal static class DatasetCsv
         {
             line.Clear();
             foreach (float v in data.Row(i)) line.Append(v.ToString("R", CultureInfo.InvariantCulture)).Append(',');
-            if (data.HasLabels) line.Append(data.Labels[i].ToString(CultureInfo.InvariantCulture));
+            if (data.ClassNames is { } classes) line.Append(ClassField(classes[data.Labels[i]]));
+            else if (data.HasLabels) line.Append(data.Labels[i].ToString(CultureInfo.InvariantCulture));
             else
             {
                 foreach (float v in data.Targets.Slice(i * data.TargetWidth, data.TargetWidth))
@@ -116,7 +140,15 @@ internal static class DatasetCsv
             }
             writer.WriteLine(line);
         }
-    });
+    }
+
+    // a class name as a field as it is; the reader splits on commas and knows no escapes, so those names are refused
+    private static string ClassField(string name)
+    {
+        if (name.Contains(',') || name.Contains('"') || name.Contains('\n') || name.Contains('\r'))
+            throw new FastNetException($"the class name {JsonInput.Quote(name)} cannot be written to CSV (it holds a comma, quote or line break); save as JSON");
+        return name;
+    }
 
     private static int LabelIndex(string file, string? labelColumn, string[]? header, int width)
     {

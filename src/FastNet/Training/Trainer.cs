@@ -54,6 +54,7 @@ public sealed class Trainer
         Optimizer.Validate(options.Optimizer);
         network.CheckDataset(data);
         if (options.Validation is not null) network.CheckDataset(options.Validation);
+        if (data.ClassNames is not null && network.ClassNames is null) network.ClassNames = data.ClassNames;
 
         Dataset train = data, validation = options.Validation!;
         if (options.ValidationFraction > 0) (train, validation) = data.Split(options.ValidationFraction, options.Seed);

@@ -39,5 +39,12 @@ public sealed class TrainingHistory
     /// <summary>Writes the history as JSON (see docs/training.md), atomically.</summary>
     public void Save(string path) => AtomicFile.Write(path, stream => TrainingHistoryJson.Write(this, stream));
 
+    /// <summary>Writes the history as JSON to <paramref name="stream"/> (which stays open).</summary>
+    public void Save(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        TrainingHistoryJson.Write(this, stream);
+    }
+
     internal void Add(EpochRecord record) => _epochs.Add(record);
 }
