@@ -5,8 +5,8 @@ namespace FastNet.Data;
 /// <summary>
 /// Samples for training or evaluation: a (count×features) matrix of finite floats, and either integer class labels
 /// (one per sample, optionally with a name per class) or regression targets (count×targetWidth). Immutable: every way
-/// of making one copies what it is given, and every transformation (<see cref="Split(double, int)"/>,
-/// <see cref="Subset(ReadOnlySpan{int})"/>, <see cref="Shuffle(int)"/>) returns a new dataset.
+/// of making one copies what it is given, and every transformation (<see cref="Split(double, RandomSeed)"/>,
+/// <see cref="Subset(ReadOnlySpan{int})"/>, <see cref="Shuffle(RandomSeed)"/>) returns a new dataset.
 /// </summary>
 public sealed partial class Dataset
 {

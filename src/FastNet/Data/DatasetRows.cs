@@ -12,17 +12,12 @@ public sealed partial class Dataset
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="fraction"/> is not between 0 and 1 (exclusive).</exception>
     /// <exception cref="FastNetException">The dataset has fewer than two samples.</exception>
-    public (Dataset Train, Dataset Test) Split(double fraction, int seed = 0) => Split(fraction, unchecked((ulong)seed));
-
-    /// <summary>Splits off about <paramref name="fraction"/> of the samples; see <see cref="Split(double, int)"/>.</summary>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="fraction"/> is not between 0 and 1 (exclusive).</exception>
-    /// <exception cref="FastNetException">The dataset has fewer than two samples.</exception>
-    public (Dataset Train, Dataset Test) Split(double fraction, ulong seed)
+    public (Dataset Train, Dataset Test) Split(double fraction, RandomSeed seed = default)
     {
         if (!(fraction > 0 && fraction < 1)) throw new ArgumentOutOfRangeException(nameof(fraction), fraction, "the fraction must be between 0 and 1");
         if (Count < 2) throw new FastNetException($"cannot split a dataset of {Count} sample");
         var order = new int[Count];
-        var random = new SeededRandom(seed ^ 0x5851_F42D_4C95_7F2DUL);
+        var random = new SeededRandom(seed.Value ^ 0x5851_F42D_4C95_7F2DUL);
         random.Shuffle(order);
         var isHeld = new bool[Count];
         int held = 0;
@@ -80,10 +75,7 @@ public sealed partial class Dataset
     }
 
     /// <summary>The samples in a seeded random order (the same seed gives the same order).</summary>
-    public Dataset Shuffle(int seed = 0) => Shuffle(unchecked((ulong)seed));
-
-    /// <summary>The samples in a seeded random order; see <see cref="Shuffle(int)"/>.</summary>
-    public Dataset Shuffle(ulong seed)
+    public Dataset Shuffle(RandomSeed seed = default)
     {
         var order = new int[Count];
         new SeededRandom(seed).Shuffle(order);

@@ -140,6 +140,23 @@ public class DatasetFromTests
         Assert.Throws<FastNetException>(() => back.Evaluate(other));
     }
 
+    [Fact]
+    public void IntLongAndUlongSeedsAreTheSameSeed()
+    {
+        int seed = 5;
+        Network a = new NetworkBuilder(2).Dense(3, Activation.Tanh).Dense(1, Activation.Sigmoid).WithSeed(seed).Build();
+        Network b = new NetworkBuilder(2).Dense(3, Activation.Tanh).Dense(1, Activation.Sigmoid).WithSeed(5UL).Build();
+        Network c = new NetworkBuilder(2).Dense(3, Activation.Tanh).Dense(1, Activation.Sigmoid).WithSeed(5L).Build();
+        Assert.Equal(a.Parameters.ToArray(), b.Parameters.ToArray());
+        Assert.Equal(a.Parameters.ToArray(), c.Parameters.ToArray());
+        var options = new TrainingOptions { Seed = seed };
+        Assert.Equal(5UL, (ulong)options.Seed);
+        Dataset data = SyntheticData.Moons(30, 0.1, seed);
+        Assert.Equal(SyntheticData.Moons(30, 0.1, 5UL).Features.ToArray(), data.Features.ToArray());
+        Assert.NotEqual(new RandomSeed(unchecked((ulong)-1L)), new RandomSeed(1));
+        Assert.Equal(new RandomSeed(ulong.MaxValue), (RandomSeed)(-1));
+    }
+
     private static int FindRow(Dataset data, ReadOnlySpan<float> row)
     {
         for (int i = 0; i < data.Count; i++)
