@@ -1,8 +1,9 @@
 namespace FastNet.Tests.Docs;
 
 /// <summary>
-/// The README's C# cannot rot: every <c>```csharp</c> block of README.md appears, line for line, in one of the programs
-/// under examples/, which CI builds and runs.
+/// The READMEs' C# cannot rot: every <c>```csharp</c> block of README.md and of each package's README (src/*/README.md)
+/// is held by one of the programs under examples/, which CI builds and runs: each of the block's lines appears in that
+/// program, in the block's order (the program may have more lines between them, such as its checks).
 /// </summary>
 public class ReadmeTests
 {
@@ -10,32 +11,46 @@ public class ReadmeTests
     public void EveryCSharpBlockOfTheReadmeIsInAnExample()
     {
         string root = RepositoryRoot();
-        string[] examples = Directory.GetFiles(Path.Combine(root, "examples"), "*.cs", SearchOption.AllDirectories)
+        string[][] examples = Directory.GetFiles(Path.Combine(root, "examples"), "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
-            .Select(f => Normalize(File.ReadAllText(f)))
+            .Select(f => Lines(File.ReadAllText(f)))
             .ToArray();
-        List<string> blocks = CSharpBlocks(File.ReadAllText(Path.Combine(root, "README.md")));
-        Assert.NotEmpty(blocks);
-        foreach (string block in blocks)
-            Assert.True(examples.Any(e => e.Contains(block, StringComparison.Ordinal)), "no example under examples/ holds this README block:\n" + block);
+        string[] readmes = [Path.Combine(root, "README.md"), .. Directory.GetFiles(Path.Combine(root, "src"), "README.md", SearchOption.AllDirectories)];
+        Assert.NotEmpty(CSharpBlocks(File.ReadAllText(readmes[0])));
+        foreach (string readme in readmes)
+        {
+            List<string[]> blocks = CSharpBlocks(File.ReadAllText(readme));
+            foreach (string[] block in blocks)
+                Assert.True(examples.Any(e => Holds(e, block)), $"no example under examples/ holds this block of {readme}:\n" + string.Join('\n', block));
+        }
     }
 
-    private static List<string> CSharpBlocks(string markdown)
+    // every line of the block, in order, among the program's lines
+    private static bool Holds(string[] program, string[] block)
     {
-        var blocks = new List<string>();
+        int next = 0;
+        foreach (string line in program)
+            if (next < block.Length && line == block[next]) next++;
+        return next == block.Length;
+    }
+
+    private static List<string[]> CSharpBlocks(string markdown)
+    {
+        var blocks = new List<string[]>();
         string[] lines = markdown.Replace("\r\n", "\n").Split('\n');
         for (int i = 0; i < lines.Length; i++)
         {
             if (lines[i].Trim() != "```csharp") continue;
             int end = Array.FindIndex(lines, i + 1, l => l.Trim() == "```");
-            blocks.Add(Normalize(string.Join('\n', lines[(i + 1)..end])));
+            blocks.Add(Lines(string.Join('\n', lines[(i + 1)..end])));
             i = end;
         }
         return blocks;
     }
 
-    private static string Normalize(string text) =>
-        string.Join('\n', text.Replace("\r\n", "\n").Split('\n').Select(l => l.TrimEnd())).Trim('\n');
+    // the lines that are not blank, without their indentation
+    private static string[] Lines(string text) =>
+        text.Replace("\r\n", "\n").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToArray();
 
     private static string RepositoryRoot()
     {
