@@ -15,7 +15,7 @@ public class GemmBenchmarks
 {
     private float[] _a = [], _b = [], _c = [], _scratch = [];
     private int _m, _k, _n;
-    private GemmForm _form;
+    private SgemmForm _form;
 
     [ParamsSource(nameof(Shapes))]
     public string Shape { get; set; } = "256x256x256";
@@ -45,12 +45,12 @@ public class GemmBenchmarks
     public void Setup()
     {
         (_m, _k, _n) = ParseShape(Shape);
-        _form = Enum.Parse<GemmForm>(Form, ignoreCase: true);
+        _form = Enum.Parse<SgemmForm>(Form, ignoreCase: true);
         var random = new Random(1);
         _a = Random(random, _m * _k);
         _b = Random(random, _k * _n);
         _c = new float[_m * _n];
-        _scratch = new float[Gemm.ScratchLength(_m, _k, _n, Threads)];
+        _scratch = new float[Sgemm.ScratchLength(_m, _k, _n, Threads)];
 
         // validate once against the reference, within the float rounding bound of a k-term sum of terms in [−1, 1]
         var expected = new float[_m * _n];
@@ -68,15 +68,15 @@ public class GemmBenchmarks
     {
         switch (_form)
         {
-            case GemmForm.NN: ReferenceKernels.GemmNN(_a, _b, _c, _m, _k, _n, accumulate: false); break;
-            case GemmForm.TN: ReferenceKernels.GemmTN(_a, _b, _c, _m, _k, _n, accumulate: false); break;
+            case SgemmForm.NN: ReferenceKernels.GemmNN(_a, _b, _c, _m, _k, _n, accumulate: false); break;
+            case SgemmForm.TN: ReferenceKernels.GemmTN(_a, _b, _c, _m, _k, _n, accumulate: false); break;
             default: ReferenceKernels.GemmNT(_a, _b, _c, _m, _k, _n, accumulate: false); break;
         }
     }
 
     [Benchmark]
     public void FastNet() =>
-        Gemm.Run(GemmIsaInfo.Best, _form, _a, _b, _c, _m, _k, _n, false, default, Activation.Identity, _scratch, Threads);
+        Sgemm.Multiply(_form, _a, _b, _c, _m, _k, _n, _scratch, accumulate: false, Threads);
 
     internal static (int M, int K, int N) ParseShape(string shape)
     {

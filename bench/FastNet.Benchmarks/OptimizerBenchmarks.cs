@@ -24,7 +24,7 @@ public class OptimizerBenchmarks
         var random = new Random(1);
         _w = new float[Parameters];
         _dw = new float[Parameters];
-        _state = new float[Optimizer.StatePerParameter * Parameters];
+        _state = new float[Optimizer.StateVectors(Kind) * Parameters];
         for (int i = 0; i < Parameters; i++)
         {
             _w[i] = (float)(random.NextDouble() - 0.5);

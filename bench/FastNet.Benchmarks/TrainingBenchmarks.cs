@@ -74,6 +74,7 @@ public class TrainingBenchmarks
         private readonly ReferenceTraining _reference;
         private readonly float[] _initial, _parameters, _gradients;
         private readonly OptimizerOptions _optimizer;
+        private readonly TrainingStep _trainingStep;
         private int _step, _referenceStep;
 
         public Workload(NetworkBuilder builder, int inputs, int batch, int threads, float[] x, float learningRate)
@@ -86,6 +87,7 @@ public class TrainingBenchmarks
                 if (Network.Outputs == 1) T[i] = i % 2;
                 else T[i * Network.Outputs + i % Network.Outputs] = 1f;
             _optimizer = new OptimizerOptions { LearningRate = learningRate };
+            _trainingStep = new TrainingStep(Network, batch, _optimizer);
             _reference = new ReferenceTraining(inputs, Network.Layers, Network.Loss, batch);
             _initial = Network.Parameters.ToArray();
             _parameters = (float[])_initial.Clone();
@@ -101,7 +103,7 @@ public class TrainingBenchmarks
         public float Step()
         {
             if (++_step % RunLength == 0) _initial.CopyTo(Network.Parameters);
-            return Network.TrainStep(X, T, Batch, _optimizer, _optimizer.LearningRate, _step);
+            return _trainingStep.Run(X, T, _optimizer.LearningRate);
         }
 
         // the same with the reference kernels, then w ← w − lr·dw
@@ -117,7 +119,8 @@ public class TrainingBenchmarks
         // the two paths start from the same parameters and must agree on the first loss
         public void Validate()
         {
-            float fast = Network.ComputeGradients(X, T, Batch, inputGradient: false);
+            _trainingStep.Forward(X);
+            float fast = _trainingStep.Loss(T);
             float reference = _reference.Gradients(_parameters, X, T, Batch, _gradients);
             if (!(Math.Abs(fast - reference) <= 1e-4f * Math.Abs(reference) + 1e-6f))
                 throw new InvalidOperationException($"FastNet loss {fast} differs from the reference loss {reference}");

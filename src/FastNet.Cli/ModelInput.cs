@@ -17,9 +17,9 @@ internal sealed record ModelInput(Network Network, string Format, long Version)
             ImportedModel imported = OnnxImport.Load(path, maxBatch);
             return new ModelInput(imported.Network, "onnx", imported.Opset);
         }
+        Network network = ModelFile.Load(path, maxBatch);
         using JsonDocument document = JsonInput.Parse(path);
-        Network network = ModelFile.Read(path, document.RootElement, maxBatch);
-        long version = document.RootElement.GetProperty("version").GetInt64(); // checked by ModelFile.Read
+        long version = document.RootElement.GetProperty("version").GetInt64(); // checked by ModelFile.Load
         return new ModelInput(network, ModelFile.FormatName, version);
     }
 }

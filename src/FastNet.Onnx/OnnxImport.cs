@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 using FastNet.Data;
 using FastNet.Serialization;
 using Google.Protobuf;
@@ -94,16 +95,19 @@ public static class OnnxImport
         Network network;
         try
         {
-            network = new Network(inputWidth, reader.Layers, chosen, maxBatch);
+            var builder = new NetworkBuilder(inputWidth).WithLoss(chosen).WithMaxBatch(maxBatch);
+            var parameters = new List<float>();
+            for (int l = 0; l < reader.Layers.Count; l++)
+            {
+                builder.Add(reader.Layers[l]);
+                parameters.AddRange(reader.Weights[l].Values);
+                if (reader.Biases[l] is { } b) parameters.AddRange(b);
+            }
+            network = builder.Build(CollectionsMarshal.AsSpan(parameters));
         }
         catch (FastNetException e) when (e is not FastNetFormatException)
         {
             throw new FastNetFormatException(file, "", e.Message);
-        }
-        for (int l = 0; l < reader.Layers.Count; l++)
-        {
-            reader.Weights[l].Values.CopyTo(network.Weights(l));
-            if (reader.Biases[l] is { } b) b.CopyTo(network.Bias(l));
         }
         if (reader.Mean is not null || reader.Scale is not null)
         {

@@ -1,8 +1,6 @@
-using FastNet.Kernels;
-using FastNet.Layers;
-using FastNet.Losses;
-using FastNet.Memory;
 using FastNet.Data;
+using FastNet.Memory;
+using FastNet.Model;
 using FastNet.Training;
 
 namespace FastNet;
@@ -16,21 +14,12 @@ namespace FastNet;
 /// </summary>
 public sealed class Network
 {
-    private readonly DenseLayer[] _layers;
-    private readonly LayerSpec[] _specs;
-    private readonly Workspace _ws;
+    private readonly ParameterLayout _layout;
+    private readonly Workspace _parameterMemory;
     private readonly Slice _parameters;
-    private readonly Slice _gradients;
-    private readonly Slice _optimizerState;
-    private readonly Slice _inputGradient;
-    private readonly Slice _batchInputs;
-    private readonly Slice _batchTargets;
-    private readonly Slice _scratch;
-    private readonly Slice _lastGood;
-    private readonly Slice _previousGood;
-    private readonly Slice _best;
-    private readonly Slice _tinyScratch;
-    private readonly bool _tiny;   // TinyTraining computes the gradients (small all-sigmoid sse/mse networks on Vector512)
+    private readonly ModelPlan _plan;   // the inference plan for MaxBatch rows: a, the output's z and dz, GEMM scratch
+    private readonly Workspace _ws;
+    private float[]? _standardized;     // MaxBatch×inputs, made when a standardisation is set
     private Standardization? _standardization;
     private string[]? _classNames;
     private int _owner;   // the managed thread id using the workspace, 0 when free
@@ -42,69 +31,24 @@ public sealed class Network
         if (maxDegreeOfParallelism < 1)
             throw new FastNetException($"the maximum degree of parallelism must be at least 1, not {maxDegreeOfParallelism}");
         MaxDegreeOfParallelism = maxDegreeOfParallelism;
-        Inputs = inputs;
         Loss = loss;
         MaxBatch = maxBatch;
-        _specs = layers.ToArray();
-
-        long parameterCount = 0;
-        long scratch = 0;
-        int fanIn = inputs;
-        foreach (LayerSpec spec in _specs)
-        {
-            parameterCount += (long)fanIn * spec.Units + (spec.Bias ? spec.Units : 0);
-            int t = maxDegreeOfParallelism;
-            scratch = Math.Max(scratch, Math.Max(Gemm.ScratchLength(maxBatch, fanIn, spec.Units, t),
-                Math.Max(Gemm.ScratchLength(fanIn, maxBatch, spec.Units, t), Gemm.ScratchLength(maxBatch, spec.Units, fanIn, t))));
-            fanIn = spec.Units;
-        }
-        if (parameterCount > WorkspacePlan.MaxFloats)
-            throw new FastNetException($"the network has {parameterCount} parameters, more than FastNet can hold");
-        ParameterCount = (int)parameterCount;
-
-        var plan = new WorkspacePlan();
-        _parameters = plan.Take(parameterCount);
-        _gradients = plan.Take(parameterCount);
-        _optimizerState = plan.Take(parameterCount * Optimizer.StatePerParameter);
-        _inputGradient = plan.Take((long)maxBatch * inputs);
-        _batchInputs = plan.Take((long)maxBatch * inputs);
-        _batchTargets = plan.Take((long)maxBatch * _specs[^1].Units);
-        _scratch = plan.Take(scratch);
-        _lastGood = plan.Take(parameterCount);
-        _previousGood = plan.Take(parameterCount);
-        _best = plan.Take(parameterCount);
-
-        _layers = new DenseLayer[_specs.Length];
-        int offset = _parameters.Offset;
-        int gradientOffset = _gradients.Offset;
-        fanIn = inputs;
-        for (int l = 0; l < _specs.Length; l++)
-        {
-            LayerSpec spec = _specs[l];
-            int weightCount = fanIn * spec.Units;
-            int biasCount = spec.Bias ? spec.Units : 0;
-            _layers[l] = new DenseLayer(spec, fanIn,
-                new Slice(offset, weightCount), new Slice(offset + weightCount, biasCount),
-                new Slice(gradientOffset, weightCount), new Slice(gradientOffset + weightCount, biasCount),
-                plan.Take((long)maxBatch * spec.Units), plan.Take((long)maxBatch * spec.Units), plan.Take((long)maxBatch * spec.Units),
-                isOutput: l == _specs.Length - 1);
-            offset += weightCount + biasCount;
-            gradientOffset += weightCount + biasCount;
-            fanIn = spec.Units;
-        }
-        _tiny = TinyTraining.Supports(inputs, _specs, loss);
-        _tinyScratch = plan.Take(_tiny ? TinyTraining.ScratchLength(inputs, _specs, maxBatch) : 0);
-        _ws = new Workspace(plan);
+        _layout = new ParameterLayout(inputs, layers);
+        var parameters = new WorkspacePlan();
+        _parameters = parameters.Take(_layout.Count);
+        _parameterMemory = new Workspace(parameters);
+        _plan = new ModelPlan(_layout, loss, maxBatch, maxDegreeOfParallelism, training: false);
+        _ws = _plan.Allocate();
     }
 
     /// <summary>The number of input features.</summary>
-    public int Inputs { get; }
+    public int Inputs => _layout.Inputs;
 
     /// <summary>The number of outputs (units of the last layer).</summary>
-    public int Outputs => _specs[^1].Units;
+    public int Outputs => _layout.Outputs;
 
     /// <summary>The layers, first to last.</summary>
-    public IReadOnlyList<LayerSpec> Layers => _specs;
+    public IReadOnlyList<LayerSpec> Layers => _layout.Specs;
 
     /// <summary>The loss the network is trained on.</summary>
     public Loss Loss { get; }
@@ -120,16 +64,24 @@ public sealed class Network
     public int MaxDegreeOfParallelism { get; }
 
     /// <summary>The number of trainable parameters (all weights and biases).</summary>
-    public int ParameterCount { get; }
+    public int ParameterCount => _layout.Count;
+
+    /// <summary>
+    /// The bytes of memory this network's workspace holds: the parameters, plus what its forward pass needs for
+    /// <see cref="MaxBatch"/> rows (every layer's activations, the output's pre-activation and loss gradient, GEMM
+    /// scratch, and the standardised inputs when it has a <see cref="Standardization"/>). Training state (gradients,
+    /// optimizer moments, fallback copies) belongs to the <see cref="Trainer"/> or <see cref="TrainingStep"/> and is not counted.
+    /// </summary>
+    public long WorkspaceBytes => (_parameterMemory.Length + _ws.Length + (_standardized?.Length ?? 0)) * sizeof(float);
 
     /// <summary>The weights W of layer <paramref name="layer"/>, (inputs×units) row-major: one row per input, z = x·W + b.</summary>
-    public Span<float> Weights(int layer) => _ws[Layer(layer).Weights];
+    public Span<float> Weights(int layer) => Parameters.Slice(_layout.Weights[Layer(layer)].Offset, _layout.Weights[layer].Length);
 
     /// <summary>The bias b of layer <paramref name="layer"/> (units); empty for a layer without bias.</summary>
-    public Span<float> Bias(int layer) => _ws[Layer(layer).Bias];
+    public Span<float> Bias(int layer) => Parameters.Slice(_layout.Bias[Layer(layer)].Offset, _layout.Bias[layer].Length);
 
     /// <summary>Every parameter in one span: layer 0's W then b, layer 1's W then b, and so on.</summary>
-    public Span<float> Parameters => _ws[_parameters];
+    public Span<float> Parameters => _parameterMemory[_parameters];
 
     /// <summary>
     /// Runs the network on <paramref name="x"/> (batch×inputs, row-major, raw features: the network's
@@ -143,20 +95,8 @@ public sealed class Network
         int count = x.Length / Inputs;
         if (y.Length < count * Outputs)
             throw new FastNetException($"the output span holds {y.Length} values but {count} rows of {Outputs} outputs need {count * Outputs}");
-        Enter();
-        try
-        {
-            for (int start = 0; start < count; start += MaxBatch)
-            {
-                int batch = Math.Min(MaxBatch, count - start);
-                Forward(Standardized(x.Slice(start * Inputs, batch * Inputs)), batch);
-                _ws[_layers[^1].A].Slice(0, batch * Outputs).CopyTo(y.Slice(start * Outputs, batch * Outputs));
-            }
-        }
-        finally
-        {
-            Exit();
-        }
+        var sink = new OutputSink(y);
+        Run(x, count, ref sink);
     }
 
     /// <summary>
@@ -219,16 +159,10 @@ public sealed class Network
     public int PredictClass(ReadOnlySpan<float> x)
     {
         if (x.Length != Inputs) throw new FastNetException($"a sample has {Inputs} features, not {x.Length}");
-        Enter();
-        try
-        {
-            Forward(Standardized(x), 1);
-            return PredictedClass(0);
-        }
-        finally
-        {
-            Exit();
-        }
+        Span<int> classes = stackalloc int[1];
+        var sink = new ClassSink(classes);
+        Run(x, 1, ref sink);
+        return classes[0];
     }
 
     /// <summary>The predicted class of each sample of <paramref name="x"/> (batch×inputs) into <paramref name="classes"/> (batch). Allocates nothing.</summary>
@@ -236,20 +170,8 @@ public sealed class Network
     {
         int count = Rows(x);
         if (classes.Length < count) throw new FastNetException($"the class span holds {classes.Length} values but there are {count} samples");
-        Enter();
-        try
-        {
-            for (int start = 0; start < count; start += MaxBatch)
-            {
-                int batch = Math.Min(MaxBatch, count - start);
-                Forward(Standardized(x.Slice(start * Inputs, batch * Inputs)), batch);
-                for (int i = 0; i < batch; i++) classes[start + i] = PredictedClass(i);
-            }
-        }
-        finally
-        {
-            Exit();
-        }
+        var sink = new ClassSink(classes);
+        Run(x, count, ref sink);
     }
 
     /// <summary>
@@ -259,7 +181,7 @@ public sealed class Network
     /// <exception cref="FastNetException">The output layer is neither softmax nor a single sigmoid unit.</exception>
     public void PredictProbabilities(ReadOnlySpan<float> x, Span<float> probabilities)
     {
-        Activation output = _specs[^1].Activation;
+        Activation output = _layout.Specs[^1].Activation;
         bool single = Outputs == 1 && output == Activation.Sigmoid;
         if (output != Activation.Softmax && !single)
             throw new FastNetException($"class probabilities need a softmax output or one sigmoid output, not {Outputs} {output.ToString().ToLowerInvariant()} outputs");
@@ -271,25 +193,8 @@ public sealed class Network
             Predict(x, probabilities);
             return;
         }
-        Enter();
-        try
-        {
-            for (int start = 0; start < count; start += MaxBatch)
-            {
-                int batch = Math.Min(MaxBatch, count - start);
-                Forward(Standardized(x.Slice(start * Inputs, batch * Inputs)), batch);
-                ReadOnlySpan<float> a = _ws[_layers[^1].A];
-                for (int i = 0; i < batch; i++)
-                {
-                    probabilities[2 * (start + i)] = 1f - a[i];
-                    probabilities[2 * (start + i) + 1] = a[i];
-                }
-            }
-        }
-        finally
-        {
-            Exit();
-        }
+        var sink = new BinaryProbabilitySink(probabilities);
+        Run(x, count, ref sink);
     }
 
     /// <summary>
@@ -306,6 +211,7 @@ public sealed class Network
                 throw new FastNetException($"the standardisation is for {value.Features} features but the network takes {Inputs}");
             Enter();   // not while another thread predicts or trains with the old one
             _standardization = value;
+            if (value is not null) _standardized ??= new float[(long)MaxBatch * Inputs];
             Exit();
         }
     }
@@ -337,69 +243,40 @@ public sealed class Network
     internal double Measure(ReadOnlySpan<float> x, ReadOnlySpan<float> t, ReadOnlySpan<int> labels, int count, bool standardize,
         ConfusionMatrix? confusion, out int correct)
     {
-        double loss = 0;
-        correct = 0;
-        for (int start = 0; start < count; start += MaxBatch)
+        var sink = new MeasureSink(t, labels, confusion);
+        Enter();
+        try
         {
-            int batch = Math.Min(MaxBatch, count - start);
-            ReadOnlySpan<float> bx = x.Slice(start * Inputs, batch * Inputs);
-            Forward(standardize ? Standardized(bx) : bx, batch);
-            float batchLoss = LossGradient(t.Slice(start * Outputs, batch * Outputs), batch);
-            loss += LossIsSum(Loss) ? batchLoss : (double)batchLoss * batch;
-            if (labels.IsEmpty) continue;
-            for (int i = 0; i < batch; i++)
-            {
-                int predicted = PredictedClass(i), actual = labels[start + i];
-                if (predicted == actual) correct++;
-                confusion?.Add(actual, predicted);
-            }
+            ChunkedRunner.Run(_plan, Parameters, _ws, standardize ? _standardization : null, _standardized, x, count, ref sink);
         }
-        return LossIsSum(Loss) ? loss : loss / count;
+        finally
+        {
+            Exit();
+        }
+        correct = sink.Correct;
+        return ModelPlan.LossIsSum(Loss) ? sink.Loss : sink.Loss / count;
     }
 
-    // x′ (batch×inputs) = standardise(x) in the batch-input scratch, or x itself when the network does not standardise
-    private ReadOnlySpan<float> Standardized(ReadOnlySpan<float> x)
+    // the forward pass over count rows of raw features x, chunk by chunk, into sink
+    private void Run<TSink>(ReadOnlySpan<float> x, int count, ref TSink sink) where TSink : IChunkSink, allows ref struct
     {
-        if (_standardization is null) return x;
-        Span<float> scratch = _ws[_batchInputs].Slice(0, x.Length);
-        _standardization.Apply(x, scratch);
-        return scratch;
+        Enter();
+        try
+        {
+            ChunkedRunner.Run(_plan, Parameters, _ws, _standardization, _standardized, x, count, ref sink);
+        }
+        finally
+        {
+            Exit();
+        }
     }
 
     private int Rows(ReadOnlySpan<float> x) =>
         x.Length % Inputs == 0 ? x.Length / Inputs
             : throw new FastNetException($"the input has {x.Length} values, which is not a whole number of rows of {Inputs} features");
 
-    /// <summary>The predicted class of row <paramref name="row"/> of the last batch: argmax, or output ≥ 0.5 for one output.</summary>
-    internal int PredictedClass(int row)
-    {
-        ReadOnlySpan<float> a = _ws[_layers[^1].A].Slice(row * Outputs, Outputs);
-        if (Outputs == 1) return a[0] >= 0.5f ? 1 : 0;
-        int best = 0;
-        for (int k = 1; k < a.Length; k++) if (a[k] > a[best]) best = k;
-        return best;
-    }
-
-    /// <summary>
-    /// How many of the last batch's rows are predicted as their label: row i's label is labels[order[start + i]], or
-    /// labels[start + i] when <paramref name="order"/> is empty. Same decision as <see cref="PredictedClass"/>, one pass.
-    /// </summary>
-    internal int CountCorrect(ReadOnlySpan<int> labels, ReadOnlySpan<int> order, int start, int batch)
-    {
-        ReadOnlySpan<float> a = _ws[_layers[^1].A].Slice(0, batch * Outputs);
-        int correct = 0;
-        if (Outputs == 1)
-        {
-            for (int i = 0; i < a.Length; i++)
-                if ((a[i] >= 0.5f ? 1 : 0) == labels[order.IsEmpty ? start + i : order[start + i]]) correct++;
-            return correct;
-        }
-        for (int i = 0; i < batch; i++)
-            if (PredictedClass(i) == labels[order.IsEmpty ? start + i : order[start + i]]) correct++;
-        return correct;
-    }
-
-    internal static bool LossIsSum(Loss loss) => loss == Loss.Sse;
+    /// <summary>The parameter layout (W then b per layer), shared by every plan of this network.</summary>
+    internal ParameterLayout Layout => _layout;
 
     internal void CheckDataset(Dataset data)
     {
@@ -416,61 +293,6 @@ public sealed class Network
             for (int i = 0; i < labels.Length; i++)
                 if ((uint)labels[i] >= (uint)classes)
                     throw data.Error($"label {labels[i]} of sample {i} is outside the network's {classes} classes");
-        }
-    }
-
-    // ---- the training step: forward, loss, backward, update -------------------------------------------------------
-
-    /// <summary>The workspace rows the trainer gathers a shuffled batch into: x (maxBatch×inputs), t (maxBatch×outputs).</summary>
-    internal Span<float> BatchInputs => _ws[_batchInputs];
-    internal Span<float> BatchTargets => _ws[_batchTargets];
-    internal Span<float> Gradients => _ws[_gradients];
-    internal Span<float> OptimizerState => _ws[_optimizerState];
-    internal Span<float> InputGradient => _ws[_inputGradient];
-
-    /// <summary>A copy of the parameters after the last epoch that ended finite (the divergence policy's fallback).</summary>
-    internal Span<float> LastGoodParameters => _ws[_lastGood];
-
-    /// <summary>The parameters one finite epoch before <see cref="LastGoodParameters"/> (finite weights can still overflow the loss).</summary>
-    internal Span<float> PreviousGoodParameters => _ws[_previousGood];
-
-    /// <summary>A copy of the parameters of the epoch with the lowest validation loss (early stopping's restore point).</summary>
-    internal Span<float> BestParameters => _ws[_best];
-
-    /// <summary>One gradient-descent step on a batch: forward, loss, backward, update. Returns the batch loss.</summary>
-    internal float TrainStep(ReadOnlySpan<float> x, ReadOnlySpan<float> t, int batch, OptimizerOptions optimizer, float learningRate, int step)
-    {
-        Enter();
-        try
-        {
-            float loss = ComputeGradients(x, t, batch, inputGradient: false);
-            Optimizer.Step(optimizer, learningRate, _ws[_parameters], _ws[_gradients], _ws[_optimizerState], step);
-            return loss;
-        }
-        finally
-        {
-            Exit();
-        }
-    }
-
-    /// <summary>Forward, loss and backward on a batch; leaves ∂L/∂θ in <see cref="Gradients"/> (and ∂L/∂x in <see cref="InputGradient"/>).</summary>
-    internal float ComputeGradients(ReadOnlySpan<float> x, ReadOnlySpan<float> t, int batch, bool inputGradient)
-    {
-        if ((uint)batch > (uint)MaxBatch || batch == 0)
-            throw new FastNetException($"a batch of {batch} samples does not fit the network's plan (1 to {MaxBatch}); build it with a larger maximum batch");
-        Enter();
-        try
-        {
-            if (_tiny && !inputGradient)
-                return TinyTraining.Run(_ws[_parameters], x, t, batch, Inputs, _specs, Loss, _ws[_gradients], _ws[_layers[^1].A], _ws[_tinyScratch]);
-            Forward(x, batch);
-            float loss = LossGradient(t, batch);
-            Backward(x, batch, inputGradient);
-            return loss;
-        }
-        finally
-        {
-            Exit();
         }
     }
 
@@ -500,75 +322,48 @@ public sealed class Network
         if (--_depth == 0) Volatile.Write(ref _owner, 0);
     }
 
-    // a_l = f(a_{l-1}·W_l + b_l), a_{-1} = x
-    internal void Forward(ReadOnlySpan<float> x, int batch)
-    {
-        Span<float> scratch = _ws[_scratch];
-        ReadOnlySpan<float> input = x;
-        foreach (DenseLayer layer in _layers)
-        {
-            layer.Forward(_ws, input, batch, scratch, MaxDegreeOfParallelism);
-            input = _ws[layer.A];
-        }
-    }
-
-    // L(a_out, t); dz_out = ∂L/∂z_out into the last layer's delta
-    private float LossGradient(ReadOnlySpan<float> t, int batch)
-    {
-        DenseLayer output = _layers[^1];
-        return LossKernels.Forward(Loss, output.Activation, _ws[output.Z], _ws[output.A], t, _ws[output.Delta], batch, output.Units);
-    }
-
-    // for l = L-1..0: dW_l, db_l from dz_l; da_{l-1} = dz_l·W_lᵀ; dz_{l-1} = da_{l-1} ⊙ f′
-    private void Backward(ReadOnlySpan<float> x, int batch, bool inputGradient)
-    {
-        Span<float> scratch = _ws[_scratch];
-        for (int l = _layers.Length - 1; l >= 0; l--)
-        {
-            DenseLayer layer = _layers[l];
-            if (l > 0)
-            {
-                DenseLayer below = _layers[l - 1];
-                layer.Backward(_ws, _ws[below.A], batch, _ws[below.Delta], scratch, MaxDegreeOfParallelism, biasGradientReady: !layer.IsOutput);
-                below.ActivationBackward(_ws, batch);
-            }
-            else
-            {
-                layer.Backward(_ws, x, batch, inputGradient ? _ws[_inputGradient] : Span<float>.Empty, scratch, MaxDegreeOfParallelism,
-                    biasGradientReady: !layer.IsOutput);
-            }
-        }
-    }
-
     // ---- construction helpers ----------------------------------------------------------------------------------
 
-    /// <summary>A new network with the same architecture, plan, weights and standardisation (not the optimizer state).</summary>
-    internal Network Clone()
+    /// <summary>
+    /// A new network with the same architecture, plan (<see cref="MaxBatch"/>, threads), weights and standardisation.
+    /// The copy shares nothing with this network: training one leaves the other as it is.
+    /// </summary>
+    /// <exception cref="FastNetException">The network is in use by another thread at this moment.</exception>
+    public Network Clone()
     {
-        var copy = new Network(Inputs, _specs, Loss, MaxBatch, MaxDegreeOfParallelism) { _standardization = _standardization, _classNames = _classNames };
-        _ws[_parameters].CopyTo(copy._ws[copy._parameters]);
-        return copy;
+        Enter();
+        try
+        {
+            var copy = new Network(Inputs, _layout.Specs, Loss, MaxBatch, MaxDegreeOfParallelism) { Standardization = _standardization, _classNames = _classNames };
+            Parameters.CopyTo(copy.Parameters);
+            return copy;
+        }
+        finally
+        {
+            Exit();
+        }
     }
 
     /// <summary>Glorot/Xavier uniform for sigmoid, tanh, identity and softmax layers, He uniform for relu; biases 0.</summary>
     internal void InitializeWeights(ulong seed)
     {
         var random = new SeededRandom(seed);
-        for (int l = 0; l < _layers.Length; l++)
+        for (int l = 0; l < _layout.Specs.Length; l++)
         {
-            DenseLayer layer = _layers[l];
-            double limit = layer.Activation == Activation.Relu
-                ? Math.Sqrt(6.0 / layer.Inputs)
-                : Math.Sqrt(6.0 / (layer.Inputs + layer.Units));
-            Span<float> w = _ws[layer.Weights];
+            LayerSpec spec = _layout.Specs[l];
+            int fanIn = _layout.FanIn[l];
+            double limit = spec.Activation == Activation.Relu
+                ? Math.Sqrt(6.0 / fanIn)
+                : Math.Sqrt(6.0 / (fanIn + spec.Units));
+            Span<float> w = Weights(l);
             for (int i = 0; i < w.Length; i++) w[i] = (float)((2 * random.NextDouble() - 1) * limit);
-            _ws[layer.Bias].Clear();
+            Bias(l).Clear();
         }
     }
 
-    private DenseLayer Layer(int layer) =>
-        (uint)layer < (uint)_layers.Length ? _layers[layer]
-            : throw new ArgumentOutOfRangeException(nameof(layer), layer, $"the network has {_layers.Length} layers");
+    private int Layer(int layer) =>
+        (uint)layer < (uint)_layout.Specs.Length ? layer
+            : throw new ArgumentOutOfRangeException(nameof(layer), layer, $"the network has {_layout.Specs.Length} layers");
 
     private static void Validate(int inputs, IReadOnlyList<LayerSpec> layers, Loss loss, int maxBatch)
     {

@@ -47,7 +47,10 @@ public sealed class NetworkBuilder
         return this;
     }
 
-    /// <summary>Sets the largest batch the memory plan holds (default 256); training batches must not exceed it.</summary>
+    /// <summary>
+    /// Sets the largest batch the network's inference plan holds (default 256): longer inputs are predicted in chunks
+    /// of this size. Training plans its own memory for its batch size (see <see cref="Training.Trainer"/>).
+    /// </summary>
     public NetworkBuilder WithMaxBatch(int maxBatch)
     {
         _maxBatch = maxBatch;
@@ -73,6 +76,21 @@ public sealed class NetworkBuilder
     {
         var network = new Network(_inputs, _layers, _loss, _maxBatch, _threads);
         network.InitializeWeights(_seed);
+        return network;
+    }
+
+    /// <summary>
+    /// Plans the workspace, allocates it once, and gives the network <paramref name="parameters"/> instead of seeded
+    /// weights: every layer's W (inputs×units, row-major) then its b, first layer to last — the layout of
+    /// <see cref="Network.Parameters"/>. For importing trained weights from elsewhere.
+    /// </summary>
+    /// <exception cref="FastNetException">The description is invalid, or <paramref name="parameters"/> is not as long as the network's parameters.</exception>
+    public Network Build(ReadOnlySpan<float> parameters)
+    {
+        var network = new Network(_inputs, _layers, _loss, _maxBatch, _threads);
+        if (parameters.Length != network.ParameterCount)
+            throw new FastNetException($"the network has {network.ParameterCount} parameters, but {parameters.Length} values were given");
+        parameters.CopyTo(network.Parameters);
         return network;
     }
 }

@@ -1,6 +1,6 @@
 using FastNet.Data;
 using FastNet.Kernels;
-using FastNet.Layers;
+using FastNet.Model;
 using FastNet.Memory;
 
 namespace FastNet;

@@ -39,7 +39,7 @@ internal static class BenchCommand
         CommandAction.Set(command, (result, output) =>
         {
             (int m, int k, int n) = ParseShape(result.GetValue(shape)!);
-            GemmForm gemmForm = ParseForm(result.GetValue(form)!);
+            SgemmForm gemmForm = ParseForm(result.GetValue(form)!);
             int t = CheckThreads(result.GetValue(threads));
             Measurement measured = MeasureGemm(gemmForm, m, k, n, t);
             double gflops = 2.0 * m * k * n / measured.Median.TotalSeconds / 1e9;
@@ -52,7 +52,7 @@ internal static class BenchCommand
                     w.WriteString("shape", $"{m}x{k}x{n}");
                     w.WriteString("form", formName);
                     w.WriteNumber("threads", t);
-                    w.WriteString("isa", GemmIsaInfo.Best.ToString());
+                    w.WriteString("isa", KernelInfo.GemmPath);
                     w.WriteNumber("microsecondsPerCall", Math.Round(measured.Median.TotalMicroseconds, 3));
                     w.WriteNumber("samples", Samples);
                 });
@@ -60,25 +60,25 @@ internal static class BenchCommand
             else
             {
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"gemm {m}x{k}x{n} {formName}, {t} thread(s), {GemmIsaInfo.Best}: {gflops:F1} GFLOP/s ({measured.Median.TotalMicroseconds:F2} µs per call, median of {Samples})"));
+                    $"gemm {m}x{k}x{n} {formName}, {t} thread(s), {KernelInfo.GemmPath}: {gflops:F1} GFLOP/s ({measured.Median.TotalMicroseconds:F2} µs per call, median of {Samples})"));
             }
             return FastNetCli.Ok;
         });
         return command;
     }
 
-    private static Measurement MeasureGemm(GemmForm form, int m, int k, int n, int threads)
+    private static Measurement MeasureGemm(SgemmForm form, int m, int k, int n, int threads)
     {
-        var random = new SeededRandom(1);
-        float[] a = RandomArray(ref random, (long)m * k), b = RandomArray(ref random, (long)k * n), c = new float[checked(m * n)];
-        var scratch = new float[Gemm.ScratchLength(m, k, n, threads)];
+        var random = new Random(1);
+        float[] a = RandomArray(random, (long)m * k), b = RandomArray(random, (long)k * n), c = new float[checked(m * n)];
+        var scratch = new float[Sgemm.ScratchLength(m, k, n, threads)];
         return Measure(new GemmRunner(form, a, b, c, m, k, n, scratch, threads));
     }
 
-    private sealed class GemmRunner(GemmForm form, float[] a, float[] b, float[] c, int m, int k, int n, float[] scratch, int threads) : IRunner
+    private sealed class GemmRunner(SgemmForm form, float[] a, float[] b, float[] c, int m, int k, int n, float[] scratch, int threads) : IRunner
     {
         public void RunOnce() =>
-            Gemm.Run(GemmIsaInfo.Best, form, a, b, c, m, k, n, false, default, Activation.Identity, scratch, threads);
+            Sgemm.Multiply(form, a, b, c, m, k, n, scratch, accumulate: false, threads);
     }
 
     // ---- train --------------------------------------------------------------------------------------------------
@@ -124,7 +124,7 @@ internal static class BenchCommand
                     w.WriteNumber("batch", batchSize);
                     w.WriteString("loss", lossName);
                     w.WriteNumber("threads", t);
-                    w.WriteString("isa", GemmIsaInfo.Best.ToString());
+                    w.WriteString("isa", KernelInfo.GemmPath);
                     w.WriteNumber("samples", Samples);
                 });
             }
@@ -148,16 +148,17 @@ internal static class BenchCommand
         private readonly float[] _initial;
         private readonly float[] _x, _t;
         private readonly int _batch;
-        private readonly OptimizerOptions _optimizer = new() { LearningRate = 0.01f };
+        private readonly TrainingStep _trainingStep;
         private int _step;
 
         public TrainRunner(Network network, int batch)
         {
             _network = network;
+            _trainingStep = new TrainingStep(network, batch, new OptimizerOptions { LearningRate = 0.01f });
             _initial = network.Parameters.ToArray();
             _batch = batch;
-            var random = new SeededRandom(2);
-            _x = RandomArray(ref random, (long)batch * network.Inputs);
+            var random = new Random(2);
+            _x = RandomArray(random, (long)batch * network.Inputs);
             _t = new float[checked(batch * network.Outputs)];
             for (int i = 0; i < batch; i++)
             {
@@ -169,7 +170,7 @@ internal static class BenchCommand
         public void RunOnce()
         {
             if (++_step % RunLength == 0) _initial.CopyTo(_network.Parameters);
-            _network.TrainStep(_x, _t, _batch, _optimizer, _optimizer.LearningRate, _step);
+            _trainingStep.Run(_x, _t, _trainingStep.OptimizerOptions.LearningRate);
         }
     }
 
@@ -223,18 +224,18 @@ internal static class BenchCommand
         throw new UsageException($"--shape \"{text}\" is not MxKxN with three positive sizes (e.g. 512x512x512)");
     }
 
-    private static GemmForm ParseForm(string text) => text.ToLowerInvariant() switch
+    private static SgemmForm ParseForm(string text) => text.ToLowerInvariant() switch
     {
-        "nn" => GemmForm.NN,
-        "tn" => GemmForm.TN,
-        "nt" => GemmForm.NT,
+        "nn" => SgemmForm.NN,
+        "tn" => SgemmForm.TN,
+        "nt" => SgemmForm.NT,
         _ => throw new UsageException($"--form \"{text}\" is not one of nn, tn, nt"),
     };
 
     private static int CheckThreads(int threads) =>
         threads >= 1 ? threads : throw new UsageException($"--threads must be at least 1, not {threads}");
 
-    private static float[] RandomArray(ref SeededRandom random, long length)
+    private static float[] RandomArray(Random random, long length)
     {
         var values = new float[checked((int)length)];
         for (int i = 0; i < values.Length; i++) values[i] = (float)(random.NextDouble() * 2 - 1);

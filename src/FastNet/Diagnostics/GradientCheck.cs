@@ -1,4 +1,6 @@
 using FastNet.Data;
+using FastNet.Model;
+using FastNet.Training;
 
 namespace FastNet.Diagnostics;
 
@@ -92,23 +94,24 @@ public static class GradientCheck
         return new GradientCheckReport(results, rows, evaluator.PointLoss, networkLoss, checkScale, options);
     }
 
-    // The network's own backward pass, chunk by chunk: ∂L/∂θ in its parameter layout, ∂L/∂x, and L. A mean loss weighs
-    // each chunk by its share of the rows; sse adds them.
+    // The network's own backward pass — the gradient path its training runs (a fast path where the shape has one) —
+    // chunk by chunk: ∂L/∂θ in its parameter layout, ∂L/∂x, and L. A mean loss weighs each chunk by its share of the
+    // rows; sse adds them.
     private static (double[] Parameters, double[] Input, double Loss) Analytic(Network network, ReadOnlySpan<float> x, ReadOnlySpan<float> t, int rows)
     {
         int inputs = network.Inputs, outputs = network.Outputs;
         var analytic = new double[network.ParameterCount];
         var analyticInput = new double[rows * inputs];
         double loss = 0;
-        for (int start = 0; start < rows; start += network.MaxBatch)
+        var step = new TrainingStep(network, Math.Min(network.MaxBatch, rows), new OptimizerOptions(), inputRows: false, inputGradient: true);
+        for (int start = 0; start < rows; start += step.MaxBatch)
         {
-            int batch = Math.Min(network.MaxBatch, rows - start);
-            double weight = Network.LossIsSum(network.Loss) ? 1 : (double)batch / rows;
-            loss += weight * network.ComputeGradients(
-                x.Slice(start * inputs, batch * inputs), t.Slice(start * outputs, batch * outputs), batch, inputGradient: true);
-            ReadOnlySpan<float> gradients = network.Gradients;
+            int batch = Math.Min(step.MaxBatch, rows - start);
+            double weight = ModelPlan.LossIsSum(network.Loss) ? 1 : (double)batch / rows;
+            loss += weight * step.ComputeGradients(x.Slice(start * inputs, batch * inputs), t.Slice(start * outputs, batch * outputs), inputGradient: true);
+            ReadOnlySpan<float> gradients = step.Gradients;
             for (int i = 0; i < analytic.Length; i++) analytic[i] += weight * gradients[i];
-            ReadOnlySpan<float> dx = network.InputGradient.Slice(0, batch * inputs);
+            ReadOnlySpan<float> dx = step.InputGradient;
             for (int i = 0; i < dx.Length; i++) analyticInput[start * inputs + i] = weight * dx[i];
         }
         return (analytic, analyticInput, loss);
@@ -117,19 +120,13 @@ public static class GradientCheck
     // layer 0's W and b, layer 1's, ..., then x; offsets into the parameter layout (W then b per layer)
     private static TensorShape[] Shapes(Network network, int rows)
     {
-        var tensors = new List<TensorShape>(2 * network.Layers.Count + 1);
-        int fanIn = network.Inputs, offset = 0;
-        for (int l = 0; l < network.Layers.Count; l++)
+        ParameterLayout layout = network.Layout;
+        var tensors = new List<TensorShape>(2 * layout.Specs.Length + 1);
+        for (int l = 0; l < layout.Specs.Length; l++)
         {
-            LayerSpec spec = network.Layers[l];
-            tensors.Add(new TensorShape($"layer {l} weights", GradientTensorKind.Weights, l, fanIn, spec.Units, offset));
-            offset += fanIn * spec.Units;
-            if (spec.Bias)
-            {
-                tensors.Add(new TensorShape($"layer {l} bias", GradientTensorKind.Bias, l, 1, spec.Units, offset));
-                offset += spec.Units;
-            }
-            fanIn = spec.Units;
+            int units = layout.Specs[l].Units;
+            tensors.Add(new TensorShape($"layer {l} weights", GradientTensorKind.Weights, l, layout.FanIn[l], units, layout.Weights[l].Offset));
+            if (layout.Specs[l].Bias) tensors.Add(new TensorShape($"layer {l} bias", GradientTensorKind.Bias, l, 1, units, layout.Bias[l].Offset));
         }
         tensors.Add(new TensorShape("input", GradientTensorKind.Input, -1, rows, network.Inputs, 0));
         return [.. tensors];

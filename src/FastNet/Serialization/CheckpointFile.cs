@@ -5,19 +5,23 @@ using FastNet.Training;
 namespace FastNet.Serialization;
 
 /// <summary>
-/// The checkpoint JSON format (version 1): <c>{"format": "fastnet-checkpoint", "version": 1, "maxBatch": B,
+/// The checkpoint JSON format (version 2): <c>{"format": "fastnet-checkpoint", "version": 2, "maxBatch": B,
 /// "command": [...], "trainer": {"epoch", "step", "random", "bestEpoch", "halvings", "rateScale", "bestLoss",
 /// "badEpochs"}, "state": {"optimizer": SLICE, "lastGood": SLICE, "previousGood": SLICE, "best": SLICE},
 /// "model": {a model object, with its own checksum}}</c>, where a SLICE is <c>{"length": N, "checksum": "sha256:…",
-/// "float32le": "base64"}</c>: a workspace region as little-endian IEEE bytes, so every bit (NaN payloads too) survives.
+/// "float32le": "base64"}</c>: a region of the trainer's memory as little-endian IEEE bytes, so every bit (NaN payloads
+/// too) survives. The optimizer slice holds as many vectors as the rule keeps (0, 1 or 2 per parameter) and "best" is
+/// empty without early stopping; version 1 (which always held 2 vectors and a best copy) is refused with a clear error.
 /// </summary>
 internal static class CheckpointFile
 {
     public const string FormatName = "fastnet-checkpoint";
-    public const int Version = 1;
+    public const int Version = 2;
 
-    public static void Save(string path, Network network, TrainingCheckpoint.TrainerState trainer, IReadOnlyList<string> command)
+    public static void Save(string path, Trainer run, IReadOnlyList<string> command)
     {
+        Network network = run.Network;
+        TrainingCheckpoint.TrainerState trainer = TrainingCheckpoint.Capture(run);
         network.Enter();
         try
         {
@@ -42,10 +46,10 @@ internal static class CheckpointFile
                 json.WriteNumber("badEpochs", trainer.BadEpochs);
                 json.WriteEndObject();
                 json.WriteStartObject("state");
-                WriteSlice(json, "optimizer", network.OptimizerState);
-                WriteSlice(json, "lastGood", network.LastGoodParameters);
-                WriteSlice(json, "previousGood", network.PreviousGoodParameters);
-                WriteSlice(json, "best", network.BestParameters);
+                WriteSlice(json, "optimizer", run.OptimizerState);
+                WriteSlice(json, "lastGood", run.LastGoodParameters);
+                WriteSlice(json, "previousGood", run.PreviousGoodParameters);
+                WriteSlice(json, "best", run.BestParameters);
                 json.WriteEndObject();
                 json.WritePropertyName("model");
                 ModelFile.WriteObject(network, json);
@@ -68,6 +72,9 @@ internal static class CheckpointFile
         int version = JsonInput.Int(file, JsonInput.Required(file, root, "$", "version"), "$.version", 1, int.MaxValue);
         if (version > Version)
             throw new FastNetFormatException(file, "$.version", $"is {version}, newer than this FastNet reads ({Version}); upgrade FastNet");
+        if (version < Version)
+            throw new FastNetFormatException(file, "$.version",
+                $"is {version}, from an older FastNet whose checkpoints kept the trainer's state in another layout; this FastNet reads version {Version}: start the run again");
         int plannedBatch = maxBatch ?? JsonInput.Int(file, JsonInput.Required(file, root, "$", "maxBatch"), "$.maxBatch", 1, 1 << 24);
 
         var command = new List<string>();
@@ -95,11 +102,12 @@ internal static class CheckpointFile
         // The model first: its weights, checked against the arrays in the file, fix every slice's length.
         Network network = ModelFile.Read(file, JsonInput.Required(file, root, "$", "model"), plannedBatch, "$.model");
         JsonElement state = JsonInput.Object(file, JsonInput.Required(file, root, "$", "state"), "$.state");
-        var slices = new TrainingCheckpoint.NetworkState(
-            ReadSlice(file, state, "optimizer", network.OptimizerState.Length),
-            ReadSlice(file, state, "lastGood", network.ParameterCount),
-            ReadSlice(file, state, "previousGood", network.ParameterCount),
-            ReadSlice(file, state, "best", network.ParameterCount));
+        int p = network.ParameterCount;
+        var slices = new TrainingCheckpoint.TrainerMemory(
+            ReadSlice(file, state, "optimizer", p, Optimizer.MaxStateVectors),
+            ReadSlice(file, state, "lastGood", p, 1),
+            ReadSlice(file, state, "previousGood", p, 1),
+            ReadSlice(file, state, "best", p, 1));
         return new TrainingCheckpoint(network, trainer, slices, command);
     }
 
@@ -112,13 +120,15 @@ internal static class CheckpointFile
         json.WriteEndObject();
     }
 
-    private static float[] ReadSlice(string file, JsonElement state, string name, int expected)
+    // a slice of 0 to maxVectors whole vectors of the model's parameterCount floats (which the trainer checks on resume)
+    private static float[] ReadSlice(string file, JsonElement state, string name, int parameterCount, int maxVectors)
     {
         string path = "$.state." + name;
         JsonElement slice = JsonInput.Object(file, JsonInput.Required(file, state, "$.state", name), path);
         int length = JsonInput.Int(file, JsonInput.Required(file, slice, path, "length"), path + ".length", 0, int.MaxValue);
-        if (length != expected)
-            throw new FastNetFormatException(file, path + ".length", $"is {length}, but the model needs {expected} numbers here");
+        if (length % parameterCount != 0 || length / parameterCount > maxVectors)
+            throw new FastNetFormatException(file, path + ".length",
+                $"is {length}, but the model needs 0{(maxVectors > 1 ? $" to {maxVectors} vectors" : " or 1 vector")} of {parameterCount} numbers here");
         string checksum = JsonInput.String(file, JsonInput.Required(file, slice, path, "checksum"), path + ".checksum");
         if (!WeightChecksum.IsWellFormed(checksum))
             throw new FastNetFormatException(file, path + ".checksum", $"is {JsonInput.Quote(checksum)}, not \"{WeightChecksum.Prefix}\" and 64 hex digits");

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using FastNet.Training.Rules;
 
 namespace FastNet.Training;
@@ -8,8 +9,16 @@ namespace FastNet.Training;
 /// </summary>
 internal static class Optimizer
 {
-    /// <summary>Floats of state per parameter reserved in every workspace, enough for any rule (Adam's m and v; iRPROP−'s g′ and Δ).</summary>
-    public const int StatePerParameter = 2;
+    /// <summary>The most state vectors any rule keeps (Adam's m and v; iRPROP−'s g′ and Δ).</summary>
+    public const int MaxStateVectors = 2;
+
+    /// <summary>How many state vectors (each one float per parameter) the rule keeps: 0 for plain gradient descent, 1 for momentum and Nesterov, 2 for Adam and iRPROP−.</summary>
+    public static int StateVectors(OptimizerKind kind) => kind switch
+    {
+        OptimizerKind.Sgd => 0,
+        OptimizerKind.Momentum or OptimizerKind.Nesterov => 1,
+        _ => 2,
+    };
 
     public static void Validate(OptimizerOptions options)
     {
@@ -31,18 +40,23 @@ internal static class Optimizer
             throw new FastNetException($"iRPROP− needs 0 ≤ Δmin ≤ Δmax, not {options.RpropMinStep} and {options.RpropMaxStep}");
     }
 
-    /// <summary>Puts the state (StatePerParameter·count) back to the start of a run: zeros, and Δ0 = lr for iRPROP−'s steps.</summary>
+    /// <summary>Puts the state (StateVectors·count) back to the start of a run: zeros, and Δ0 = lr for iRPROP−'s steps.</summary>
     public static void Reset(OptimizerOptions options, Span<float> state, float learningRate)
     {
         state.Clear();
         if (options.Kind == OptimizerKind.Rprop) state.Slice(state.Length / 2).Fill(learningRate);
     }
 
-    // w (count) ← update(w, dw (count), state (StatePerParameter·count)); step counts updates from 1
+    // w (count) ← update(w, dw (count), state (StateVectors·count)); step counts updates from 1
     public static void Step(OptimizerOptions options, float learningRate, Span<float> w, ReadOnlySpan<float> dw, Span<float> state, int step)
     {
         int n = w.Length;
-        Span<float> s0 = state.Slice(0, n), s1 = state.Slice(n, n);
+        if (state.Length != StateVectors(options.Kind) * n)
+            throw new ArgumentException($"{options.Kind} keeps {StateVectors(options.Kind)} state vectors of {n}, not {state.Length} floats", nameof(state));
+        // A state vector the rule does not keep is never changed by it: the driver loads it and stores it back as it
+        // was, so the gradient (same length, read before) stands in for it instead of memory reserved for nothing.
+        Span<float> unused = MemoryMarshal.CreateSpan(ref MemoryMarshal.GetReference(dw), n);
+        Span<float> s0 = state.Length >= n ? state.Slice(0, n) : unused, s1 = state.Length >= 2 * n ? state.Slice(n, n) : unused;
         float decay = options.WeightDecay;
         switch (options.Kind)
         {

@@ -2,14 +2,17 @@ using System.Diagnostics;
 using System.Globalization;
 using FastNet.Data;
 using FastNet.Kernels;
+using FastNet.Model;
 using FastNet.Serialization;
 
 namespace FastNet.Training;
 
 /// <summary>
-/// Trains one network on one dataset. Everything an epoch needs (the standardised and split data, targets, the
-/// permutation, copies of the last good and best parameters in the workspace) is prepared here once, so
-/// <see cref="RunEpoch"/> allocates nothing.
+/// Trains one network on one dataset. Everything an epoch needs is prepared here once, so <see cref="RunEpoch"/>
+/// allocates nothing: the standardised and split data, targets, the permutation, and the trainer's own memory — a
+/// <see cref="TrainingStep"/> planned for the batch size (activations, deltas, gradients, the optimizer's moments) and
+/// the last-good, previous-good and best copies of the parameters. The network itself holds only its parameters and
+/// its inference plan, so any batch size trains, whatever the network's <see cref="Network.MaxBatch"/>.
 /// </summary>
 public sealed class Trainer
 {
@@ -24,8 +27,9 @@ public sealed class Trainer
     private readonly float[]? _validationTargets;
     private readonly int[] _order;
     private readonly int _batch;
+    private readonly TrainingStep _step;
+    private readonly float[] _lastGood, _previousGood, _best;   // the divergence policy's fallbacks; early stopping's restore point
     private SeededRandom _random;
-    private int _step;
     private float _rateScale = 1f;
     private double _bestLoss = double.PositiveInfinity;
     private int _badEpochs;
@@ -66,9 +70,6 @@ public sealed class Trainer
         }
 
         _batch = options.BatchSize == 0 ? train.Count : Math.Min(options.BatchSize, train.Count);
-        if (_batch > network.MaxBatch)
-            throw new FastNetException(
-                $"a batch of {_batch} samples is larger than the network's plan ({network.MaxBatch}); build it with a maximum batch of at least {_batch}");
         if (options.Optimizer.Kind == OptimizerKind.Rprop && _batch != train.Count)
             throw new FastNetException("rprop needs full batches (batch size 0): its steps follow the sign of the whole gradient");
         _network = network;
@@ -80,7 +81,15 @@ public sealed class Trainer
         _order = new int[train.Count];
         for (int i = 0; i < _order.Length; i++) _order[i] = i;
         _random = new SeededRandom(options.Seed);
+        // rows to gather a shuffled mini-batch into only when there are such batches; the trainer never needs ∂L/∂x
+        _step = new TrainingStep(network, _batch, options.Optimizer, inputRows: options.Shuffle && _batch < train.Count, inputGradient: false);
+        _lastGood = new float[network.ParameterCount];
+        _previousGood = new float[network.ParameterCount];
+        _best = new float[options.Patience > 0 ? network.ParameterCount : 0];
     }
+
+    /// <summary>The network being trained.</summary>
+    public Network Network => _network;
 
     /// <summary>The number of epochs completed so far.</summary>
     public int Epoch { get; private set; }
@@ -106,10 +115,17 @@ public sealed class Trainer
     /// <summary>Which epoch diverged, what was kept and what to try; null while training is healthy.</summary>
     public string? DivergenceMessage { get; private set; }
 
-    // ---- state a checkpoint saves and restores (with the network's parameters, optimizer state and best copy) --------
+    /// <summary>The bytes of memory the trainer holds besides the data: its training step and the copies of the parameters.</summary>
+    public long WorkspaceBytes => _step.WorkspaceBytes + ((long)_lastGood.Length + _previousGood.Length + _best.Length) * sizeof(float);
+
+    // ---- state a checkpoint saves and restores (with the network's parameters) -------------------------------------
 
     internal ulong RandomState { get => _random.State; set => _random.State = value; }
-    internal int StepCount { get => _step; set => _step = value; }
+    internal int StepCount { get => _step.Steps; set => _step.Steps = value; }
+    internal Span<float> OptimizerState => _step.Moments;
+    internal Span<float> LastGoodParameters => _lastGood;
+    internal Span<float> PreviousGoodParameters => _previousGood;
+    internal Span<float> BestParameters => _best;
     internal float RateScale { get => _rateScale; set => _rateScale = value; }
     internal double BestLoss { get => _bestLoss; set => _bestLoss = value; }
     internal int BadEpochs { get => _badEpochs; set => _badEpochs = value; }
@@ -143,7 +159,7 @@ public sealed class Trainer
     public void SaveCheckpoint(string path, IReadOnlyList<string>? command = null)
     {
         if (!_started) Start();   // a checkpoint before the first epoch holds the state that epoch would start from
-        CheckpointFile.Save(path, _network, TrainingCheckpoint.Capture(this), command ?? []);
+        CheckpointFile.Save(path, this, command ?? []);
     }
 
     /// <summary>
@@ -185,11 +201,10 @@ public sealed class Trainer
             Halvings++;
             _rateScale *= 0.5f;
             _random.State = randomState;
-            _step = 0;
-            Optimizer.Reset(_options.Optimizer, net.OptimizerState, LearningRate);
+            _step.ResetOptimizer(LearningRate);
         }
-        net.LastGoodParameters.CopyTo(net.PreviousGoodParameters);
-        net.Parameters.CopyTo(net.LastGoodParameters);
+        _lastGood.CopyTo(_previousGood);
+        net.Parameters.CopyTo(_lastGood);
 
         float rate = LearningRate;
         Epoch++;
@@ -212,7 +227,7 @@ public sealed class Trainer
                 _bestLoss = validationLoss;
                 BestEpoch = Epoch;
                 _badEpochs = 0;
-                if (_options.Patience > 0) net.Parameters.CopyTo(net.BestParameters);
+                if (_options.Patience > 0) net.Parameters.CopyTo(_best);
             }
             else if (_options.Patience > 0 && ++_badEpochs >= _options.Patience)
             {
@@ -262,7 +277,7 @@ public sealed class Trainer
         }
         history.Elapsed = Stopwatch.GetElapsedTime(started);
         if (!history.Cancelled && _options.Patience > 0 && _options.RestoreBestWeights && BestEpoch > 0 && BestEpoch != Epoch)
-            _network.BestParameters.CopyTo(_network.Parameters);
+            _best.CopyTo(_network.Parameters);
         history.StoppedEarly = StoppedEarly;
         history.BestEpoch = BestEpoch;
         history.Diverged = Diverged;
@@ -276,9 +291,9 @@ public sealed class Trainer
     private void Start()
     {
         Network net = _network;
-        if (Epoch == 0 && _step == 0) Optimizer.Reset(_options.Optimizer, net.OptimizerState, _options.Optimizer.LearningRate);
-        net.Parameters.CopyTo(net.LastGoodParameters);
-        net.Parameters.CopyTo(net.PreviousGoodParameters);
+        if (Epoch == 0 && _step.Steps == 0) _step.ResetOptimizer(_options.Optimizer.LearningRate);
+        net.Parameters.CopyTo(_lastGood);
+        net.Parameters.CopyTo(_previousGood);
         _started = true;
     }
 
@@ -292,14 +307,14 @@ public sealed class Trainer
         correct = 0;
         if (_batch == count)
         {
-            double full = net.TrainStep(data.Features, _targets, count, _options.Optimizer, lr, ++_step);
+            double full = _step.Run(data.Features, _targets, lr);
             if (!labels.IsEmpty) correct = CountCorrect(labels, 0, count, shuffled: false);
             return full;
         }
         double loss = 0;
         bool shuffle = _options.Shuffle;
         if (shuffle) _random.Shuffle(_order);
-        Span<float> x = net.BatchInputs, t = net.BatchTargets;
+        Span<float> x = _step.BatchInputs, t = _step.BatchTargets;
         for (int start = 0; start < count; start += _batch)
         {
             int batch = Math.Min(_batch, count - start);
@@ -320,8 +335,8 @@ public sealed class Trainer
                 bx = data.Features.Slice(start * inputs, batch * inputs);
                 bt = _targets.AsSpan(start * outputs, batch * outputs);
             }
-            float batchLoss = net.TrainStep(bx, bt, batch, _options.Optimizer, lr, ++_step);
-            loss += Network.LossIsSum(net.Loss) ? batchLoss : (double)batchLoss * batch / count;
+            float batchLoss = _step.Run(bx, bt, lr);
+            loss += ModelPlan.LossIsSum(net.Loss) ? batchLoss : (double)batchLoss * batch / count;
             if (!labels.IsEmpty) correct += CountCorrect(labels, start, batch, shuffle);
         }
         return loss;
@@ -329,18 +344,18 @@ public sealed class Trainer
 
     // predictions of the batch just run (still in the output layer) against the labels of its rows
     private int CountCorrect(ReadOnlySpan<int> labels, int start, int batch, bool shuffled) =>
-        _network.CountCorrect(labels, shuffled ? _order : ReadOnlySpan<int>.Empty, start, batch);
+        _step.CountCorrect(labels, shuffled ? _order : ReadOnlySpan<int>.Empty, start, batch);
 
     // Puts back the last finite parameters whose training loss is finite too (weights can be finite yet overflow the
     // loss); returns the epoch they are from (0 for the initial weights).
     private int RestoreLastGood()
     {
         Network net = _network;
-        net.LastGoodParameters.CopyTo(net.Parameters);
+        _lastGood.CopyTo(net.Parameters);
         double loss = net.Measure(_train.Features, _targets, ReadOnlySpan<int>.Empty, _train.Count, standardize: false, confusion: null, out _);
         if (double.IsFinite(loss) || Epoch == 0) return Epoch;
-        net.PreviousGoodParameters.CopyTo(net.Parameters);
-        net.PreviousGoodParameters.CopyTo(net.LastGoodParameters);
+        _previousGood.CopyTo(net.Parameters);
+        _previousGood.CopyTo(_lastGood);
         return Epoch - 1;
     }
 

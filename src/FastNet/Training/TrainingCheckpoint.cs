@@ -11,7 +11,7 @@ namespace FastNet.Training;
 /// </summary>
 public sealed class TrainingCheckpoint
 {
-    internal TrainingCheckpoint(Network network, TrainerState state, NetworkState slices, IReadOnlyList<string> command)
+    internal TrainingCheckpoint(Network network, TrainerState state, TrainerMemory slices, IReadOnlyList<string> command)
     {
         Network = network;
         State = state;
@@ -30,7 +30,7 @@ public sealed class TrainingCheckpoint
 
     internal TrainerState State { get; }
 
-    internal NetworkState Slices { get; }
+    internal TrainerMemory Slices { get; }
 
     /// <summary>Reads a checkpoint file (see docs/formats.md); the network is planned for <paramref name="maxBatch"/> samples, or the batch it was trained with.</summary>
     /// <exception cref="FastNetFormatException">The file is missing, malformed or damaged; the message names the file and JSON path.</exception>
@@ -40,24 +40,31 @@ public sealed class TrainingCheckpoint
     internal readonly record struct TrainerState(int Epoch, int Step, ulong RandomState, int BestEpoch, int Halvings, float RateScale,
         double BestLoss, int BadEpochs);
 
-    /// <summary>The workspace regions besides the weights that a run depends on, copied (the trainer's constructor resets them).</summary>
-    internal sealed record NetworkState(float[] Optimizer, float[] LastGood, float[] PreviousGood, float[] Best);
+    /// <summary>The trainer's memory besides the weights that a run depends on, copied (the trainer's constructor resets it).</summary>
+    internal sealed record TrainerMemory(float[] Optimizer, float[] LastGood, float[] PreviousGood, float[] Best);
 
     internal static TrainerState Capture(Trainer trainer) => new(trainer.Epoch, trainer.StepCount, trainer.RandomState, trainer.BestEpoch,
         trainer.Halvings, trainer.RateScale, trainer.BestLoss, trainer.BadEpochs);
 
     internal void RestoreInto(Trainer trainer)
     {
-        Network net = Network;
-        Slices.Optimizer.CopyTo(net.OptimizerState);
-        Slices.LastGood.CopyTo(net.LastGoodParameters);
-        Slices.PreviousGood.CopyTo(net.PreviousGoodParameters);
-        Slices.Best.CopyTo(net.BestParameters);
+        Restore(Slices.Optimizer, trainer.OptimizerState, "optimizer state", "the optimizer");
+        Restore(Slices.LastGood, trainer.LastGoodParameters, "last good copy", "the run");
+        Restore(Slices.PreviousGood, trainer.PreviousGoodParameters, "previous good copy", "the run");
+        Restore(Slices.Best, trainer.BestParameters, "best copy", "early stopping (the patience)");
         trainer.RestoreCounters(State.Epoch, State.BestEpoch, State.Halvings);
         trainer.StepCount = State.Step;
         trainer.RandomState = State.RandomState;
         trainer.RateScale = State.RateScale;
         trainer.BestLoss = State.BestLoss;
         trainer.BadEpochs = State.BadEpochs;
+    }
+
+    private static void Restore(float[] saved, Span<float> into, string what, string option)
+    {
+        if (saved.Length != into.Length)
+            throw new FastNetException($"the checkpoint's {what} holds {saved.Length} values but this trainer's needs {into.Length}: " +
+                $"resume with the options the run was started with ({option} differs)");
+        saved.CopyTo(into);
     }
 }

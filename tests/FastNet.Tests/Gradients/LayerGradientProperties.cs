@@ -1,3 +1,4 @@
+using FastNet.Training;
 using FastNet.Diagnostics;
 using FastNet.Tests.Support;
 using FsCheck;
@@ -53,10 +54,11 @@ public class LayerGradientProperties
         float[] a = network.Predict(x);
         var t = new float[a.Length];
         for (int i = 0; i < t.Length; i++) t[i] = a[i] - g[i];
-        network.ComputeGradients(x, t, c.Batch, inputGradient: true);
+        var step = new TrainingStep(network, c.Batch, new OptimizerOptions());
+        step.ComputeGradients(x, t, inputGradient: true);
 
         double[] point = [.. w, .. bias, .. Widen(x)];
-        double[] analytic = [.. Widen(network.Gradients), .. Widen(network.InputGradient[..x.Length])];
+        double[] analytic = [.. Widen(step.Gradients), .. Widen(step.InputGradient)];
         double[] upstream = Widen(network.Predict(x));
         for (int i = 0; i < upstream.Length; i++) upstream[i] -= t[i];   // a − t, exactly the g the backward pass saw
         GradientCheckReport report = GradientCheck.Compare(theta =>

@@ -24,8 +24,9 @@ public class NetworkKernelTests
         (NetworkBuilder builder, int inputs, int batch) = Describe(name);
         Network net = builder.WithSeed(3).WithMaxBatch(batch).Build();
         (float[] x, float[] t) = Batch(net, inputs, batch);
-        float loss = net.ComputeGradients(x, t, batch, inputGradient: false);
-        float[] gradients = net.Gradients.ToArray();
+        var step = new TrainingStep(net, batch, new OptimizerOptions());
+        float loss = step.ComputeGradients(x, t, inputGradient: false);
+        float[] gradients = step.Gradients.ToArray();
 
         var reference = new ReferenceTraining(inputs, net.Layers, net.Loss, batch);
         var expected = new float[net.ParameterCount];
@@ -49,8 +50,8 @@ public class NetworkKernelTests
             Network net = builder.WithSeed(5).WithMaxBatch(batch).WithThreads(threads).Build();
             Assert.Equal(threads, net.MaxDegreeOfParallelism);
             (float[] x, float[] t) = Batch(net, inputs, batch);
-            var optimizer = new OptimizerOptions { LearningRate = 0.1f };
-            for (int step = 1; step <= 3; step++) net.TrainStep(x, t, batch, optimizer, 0.1f, step);
+            var step = new TrainingStep(net, batch, new OptimizerOptions { LearningRate = 0.1f });
+            for (int i = 1; i <= 3; i++) step.Run(x, t, 0.1f);
             float[] parameters = net.Parameters.ToArray();
             if (first == null) first = parameters;
             else Assert.True(first.AsSpan().SequenceEqual(parameters), $"{threads} threads differ from 1");

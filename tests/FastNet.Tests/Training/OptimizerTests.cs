@@ -15,7 +15,7 @@ public class OptimizerTests
     private static float[] Steps(OptimizerOptions options, params float[] gradients)
     {
         Span<float> w = [1f];
-        Span<float> state = stackalloc float[Optimizer.StatePerParameter];
+        Span<float> state = stackalloc float[Optimizer.StateVectors(options.Kind)];
         Optimizer.Reset(options, state, options.LearningRate);
         var after = new float[gradients.Length];
         for (int t = 0; t < gradients.Length; t++)
@@ -118,8 +118,8 @@ public class OptimizerTests
         for (int n = 0; n <= 70; n++)
         {
             float[] w = TestData.Uniform(n, n + 1), expected = (float[])w.Clone();
-            var state = new float[2 * n];
-            var reference = new float[2 * n];
+            var state = new float[Optimizer.StateVectors(kind) * n];   // sized by the rule, as a trainer sizes it
+            var reference = new float[Optimizer.MaxStateVectors * n];
             Optimizer.Reset(options, state, options.LearningRate);
             Optimizer.Reset(options, reference, options.LearningRate);
             for (int t = 1; t <= 4; t++)
