@@ -91,10 +91,10 @@ public sealed class Network
     public void Predict(ReadOnlySpan<float> x, Span<float> y)
     {
         if (x.Length % Inputs != 0)
-            throw new FastNetException($"the input has {x.Length} values, which is not a whole number of rows of {Inputs} features");
+            throw new ArgumentException($"the input has {x.Length} values, which is not a whole number of rows of {Inputs} features", nameof(x));
         int count = x.Length / Inputs;
         if (y.Length < count * Outputs)
-            throw new FastNetException($"the output span holds {y.Length} values but {count} rows of {Outputs} outputs need {count * Outputs}");
+            throw new ArgumentException($"the output span holds {y.Length} values but {count} rows of {Outputs} outputs need {count * Outputs}", nameof(y));
         var sink = new OutputSink(y);
         Run(x, count, ref sink);
     }
@@ -127,7 +127,15 @@ public sealed class Network
 
     /// <summary>Trains on <paramref name="data"/> as <paramref name="options"/> say and returns the per-epoch history.</summary>
     public TrainingHistory Train(Dataset data, TrainingOptions options, CancellationToken cancellationToken = default) =>
-        new Trainer(this, data, options).Run(null, cancellationToken);
+        new Trainer(this, data, options).Run(cancellationToken: cancellationToken);
+
+    /// <summary>
+    /// Trains on <paramref name="data"/> as <paramref name="options"/> say, reporting each completed epoch to
+    /// <paramref name="progress"/> (on the training thread) and stopping at the end of the epoch in which
+    /// <paramref name="cancellationToken"/> is cancelled (<see cref="TrainingHistory.Cancelled"/>).
+    /// </summary>
+    public TrainingHistory Train(Dataset data, TrainingOptions options, IProgress<EpochRecord>? progress, CancellationToken cancellationToken = default) =>
+        progress is null ? Train(data, options, cancellationToken) : new Trainer(this, data, options).Run(progress, cancellationToken);
 
     /// <summary>
     /// The loss (as trained on, averaged or summed as the loss defines) and, for labelled data, the accuracy and the
@@ -158,7 +166,7 @@ public sealed class Network
     /// <summary>The predicted class of one sample <paramref name="x"/> (inputs): argmax of the outputs, or output ≥ 0.5 for one output. Allocates nothing.</summary>
     public int PredictClass(ReadOnlySpan<float> x)
     {
-        if (x.Length != Inputs) throw new FastNetException($"a sample has {Inputs} features, not {x.Length}");
+        if (x.Length != Inputs) throw new ArgumentException($"a sample has {Inputs} features, not {x.Length}", nameof(x));
         Span<int> classes = stackalloc int[1];
         var sink = new ClassSink(classes);
         Run(x, 1, ref sink);
@@ -169,7 +177,7 @@ public sealed class Network
     public void PredictClasses(ReadOnlySpan<float> x, Span<int> classes)
     {
         int count = Rows(x);
-        if (classes.Length < count) throw new FastNetException($"the class span holds {classes.Length} values but there are {count} samples");
+        if (classes.Length < count) throw new ArgumentException($"the class span holds {classes.Length} values but there are {count} samples", nameof(classes));
         var sink = new ClassSink(classes);
         Run(x, count, ref sink);
     }
@@ -187,7 +195,7 @@ public sealed class Network
             throw new FastNetException($"class probabilities need a softmax output or one sigmoid output, not {Outputs} {output.ToString().ToLowerInvariant()} outputs");
         int count = Rows(x);
         if (probabilities.Length < count * ClassCount)
-            throw new FastNetException($"the probability span holds {probabilities.Length} values but {count} rows of {ClassCount} classes need {count * ClassCount}");
+            throw new ArgumentException($"the probability span holds {probabilities.Length} values but {count} rows of {ClassCount} classes need {count * ClassCount}", nameof(probabilities));
         if (!single)
         {
             Predict(x, probabilities);
@@ -273,7 +281,7 @@ public sealed class Network
 
     private int Rows(ReadOnlySpan<float> x) =>
         x.Length % Inputs == 0 ? x.Length / Inputs
-            : throw new FastNetException($"the input has {x.Length} values, which is not a whole number of rows of {Inputs} features");
+            : throw new ArgumentException($"the input has {x.Length} values, which is not a whole number of rows of {Inputs} features", nameof(x));
 
     /// <summary>The parameter layout (W then b per layer), shared by every plan of this network.</summary>
     internal ParameterLayout Layout => _layout;

@@ -81,14 +81,14 @@ public sealed class Predictor
     /// Runs the frozen network on <paramref name="x"/> (batch×inputs, row-major) and writes batch×outputs values to
     /// <paramref name="y"/>. Safe to call from many threads at once; allocates nothing after the calling thread's first call.
     /// </summary>
-    /// <exception cref="FastNetException">The input is not whole rows, or the output span is too short.</exception>
+    /// <exception cref="ArgumentException">The input is not whole rows, or the output span is too short.</exception>
     public void Predict(ReadOnlySpan<float> x, Span<float> y)
     {
         if (x.Length % Inputs != 0)
-            throw new FastNetException($"the input has {x.Length} values, which is not a whole number of rows of {Inputs} features");
+            throw new ArgumentException($"the input has {x.Length} values, which is not a whole number of rows of {Inputs} features", nameof(x));
         int count = x.Length / Inputs;
         if (y.Length < (long)count * Outputs)
-            throw new FastNetException($"the output span holds {y.Length} values but {count} rows of {Outputs} outputs need {(long)count * Outputs}");
+            throw new ArgumentException($"the output span holds {y.Length} values but {count} rows of {Outputs} outputs need {(long)count * Outputs}", nameof(y));
         Workspace? scratch = t_scratch;
         if (scratch is null || scratch.Length < _scratchPlan.Length) t_scratch = scratch = new Workspace(_scratchPlan);
         for (int start = 0; start < count; start += MaxBatch)
