@@ -1,4 +1,7 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
+using System.Numerics;
 using FastNet.Serialization;
 using FastNet.Training;
 
@@ -79,6 +82,46 @@ internal static class ArgumentParsers
         "halve" => DivergencePolicy.Halve,
         _ => throw new UsageException($"--on-divergence: unknown policy '{name}' (stop, halve)"),
     };
+
+    /// <summary>
+    /// Makes every numeric option of <paramref name="command"/> and its subcommands parse strictly in the invariant
+    /// culture: digits with an optional sign (and, for fractions, a dot and an exponent), no thousands separators, no
+    /// spaces, no NaN or infinity. Anything else is a usage error naming the option.
+    /// </summary>
+    public static void ParseNumbersStrictly(Command command)
+    {
+        foreach (Option option in command.Options)
+        {
+            string name = option.Name;
+            switch (option)
+            {
+                case Option<int> o: o.CustomParser = r => Number<int>(r, name); break;
+                case Option<int?> o: o.CustomParser = r => Number<int>(r, name); break;
+                case Option<ulong> o: o.CustomParser = r => Number<ulong>(r, name); break;
+                case Option<float> o: o.CustomParser = r => Number<float>(r, name); break;
+                case Option<float?> o: o.CustomParser = r => Number<float>(r, name); break;
+                case Option<double> o: o.CustomParser = r => Number<double>(r, name); break;
+                case Option<double?> o: o.CustomParser = r => Number<double>(r, name); break;
+            }
+        }
+        foreach (Command subcommand in command.Subcommands) ParseNumbersStrictly(subcommand);
+    }
+
+    private static T Number<T>(ArgumentResult result, string option) where T : struct, INumber<T>
+    {
+        string text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Join(' ', result.Tokens);
+        bool whole = typeof(T) == typeof(int) || typeof(T) == typeof(ulong);
+        NumberStyles styles = whole ? NumberStyles.AllowLeadingSign : NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
+        if (T.TryParse(text, styles, CultureInfo.InvariantCulture, out T value) && T.IsFinite(value)) return value;
+        result.AddError(whole
+            ? $"{option}: '{text}' is not a whole number{(typeof(T) == typeof(ulong) ? " ≥ 0" : "")} (digits only, no separators)"
+            : $"{option}: '{text}' is not a finite number (write decimals with a dot and no thousands separators, e.g. 0.5 or 1e-3)");
+        return default;
+    }
+
+    /// <summary>An argument exception's message without the " (Parameter 'name')" that .NET appends.</summary>
+    public static string Problem(ArgumentException e) =>
+        e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal);
 
     private static bool TryFactor(string text, out float factor) =>
         float.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out factor) && factor > 0f && factor <= 1f;

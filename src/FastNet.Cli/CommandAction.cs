@@ -21,7 +21,7 @@ internal static class CommandAction
         }
         catch (UsageException e)
         {
-            error.WriteLine($"error: {e.Message} (see '{FastNetCli.CommandPath(result.CommandResult)} --help')");
+            error.WriteLine($"error: {OneLine(e.Message)} (see '{FastNetCli.CommandPath(result.CommandResult)} --help')");
             return FastNetCli.UsageError;
         }
         catch (FastNetException e)
@@ -44,7 +44,28 @@ internal static class CommandAction
             error.WriteLine("error: cancelled");
             return FastNetCli.Failure;
         }
+        catch (Exception e)
+        {
+            // the last line of defence: a failure nobody foresaw is still one line, never a stack trace
+            error.WriteLine($"error: internal error ({e.GetType().Name}): {OneLine(e.Message)} (please report it)");
+            return FastNetCli.Failure;
+        }
     }
 
-    private static string OneLine(string message) => message.ReplaceLineEndings(" ");
+    /// <summary>
+    /// A message made safe for a terminal line: line breaks become spaces, other control and format characters (an ESC
+    /// from a file name, say) are shown as \uXXXX.
+    /// </summary>
+    public static string OneLine(string message)
+    {
+        var line = new System.Text.StringBuilder(message.Length);
+        foreach (char c in message.ReplaceLineEndings(" "))
+        {
+            if (char.IsControl(c) || System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format)
+                line.Append($"\\u{(int)c:x4}");
+            else
+                line.Append(c);
+        }
+        return line.ToString();
+    }
 }

@@ -33,6 +33,7 @@ internal static class FastNetCli
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(GradCheckCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        ArgumentParsers.ParseNumbersStrictly(root);
         return root;
     }
 
@@ -43,11 +44,26 @@ internal static class FastNetCli
         ParseResult result = root.Parse(args);
         if (result.Errors.Count > 0)
         {
-            string message = string.Join(' ', result.Errors[0].Message.Split((char[])['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            string message = string.Join(' ', Describe(result).Split((char[])['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            message = CommandAction.OneLine(message);
             error.WriteLine($"error: {message} (see '{CommandPath(result.CommandResult)} --help')");
             return UsageError;
         }
         return result.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+    }
+
+    // The first parse error in FastNet's words: a missing or unknown command says which commands there are.
+    private static string Describe(ParseResult result)
+    {
+        Command command = result.CommandResult.Command;
+        if (command.Subcommands.Count > 0 && result.Errors.Any(e => e.Message == "Required command was not provided."))
+        {
+            string known = string.Join(", ", command.Subcommands.Select(c => c.Name));
+            return result.UnmatchedTokens.Count > 0
+                ? $"unknown command '{result.UnmatchedTokens[0]}' (one of {known})"
+                : $"give a command (one of {known})";
+        }
+        return result.Errors[0].Message;
     }
 
     /// <summary>The command as typed, e.g. <c>fastnet data circles</c>.</summary>

@@ -1,9 +1,10 @@
 using System.Text;
 using System.Text.Json;
+using FastNet.Serialization;
 
 namespace FastNet.Cli;
 
-/// <summary>Writes one JSON object (indented) to a text writer.</summary>
+/// <summary>Writes one JSON object (indented) to a text writer; numbers as <see cref="JsonNumbers"/> says (NaN and ±∞ as null).</summary>
 internal static class JsonOutput
 {
     public static void Write(TextWriter output, Action<Utf8JsonWriter> body)
@@ -21,7 +22,7 @@ internal static class JsonOutput
     public static void WriteArray(Utf8JsonWriter json, string name, ReadOnlySpan<float> values)
     {
         json.WriteStartArray(name);
-        foreach (float v in values) json.WriteNumberValue(v);
+        foreach (float v in values) json.WriteNumberOrNullValue(v);
         json.WriteEndArray();
     }
 }

@@ -25,6 +25,9 @@ public sealed class Network
     private int _owner;   // the managed thread id using the workspace, 0 when free
     private int _depth;   // how many nested calls of the owner are inside
 
+    /// <summary>Whether a trainer's run or epoch is under way on this network (a second one, e.g. from its progress callback, is refused).</summary>
+    internal bool Training { get; set; }
+
     internal Network(int inputs, IReadOnlyList<LayerSpec> layers, Loss loss, int maxBatch, int maxDegreeOfParallelism = 1)
     {
         Validate(inputs, layers, loss, maxBatch);
@@ -90,6 +93,7 @@ public sealed class Network
     /// </summary>
     public void Predict(ReadOnlySpan<float> x, Span<float> y)
     {
+        PredictionSpans.CheckApart(x, y);
         if (x.Length % Inputs != 0)
             throw new ArgumentException($"the input has {x.Length} values, which is not a whole number of rows of {Inputs} features", nameof(x));
         int count = x.Length / Inputs;
@@ -143,6 +147,7 @@ public sealed class Network
     /// </summary>
     public Evaluation Evaluate(Dataset data)
     {
+        ArgumentNullException.ThrowIfNull(data);
         CheckDataset(data);
         float[] targets = data.TargetMatrix(Outputs, Loss);
         ConfusionMatrix? confusion = data.HasLabels ? new ConfusionMatrix(ClassCount) : null;
@@ -371,7 +376,8 @@ public sealed class Network
 
     private int Layer(int layer) =>
         (uint)layer < (uint)_layout.Specs.Length ? layer
-            : throw new ArgumentOutOfRangeException(nameof(layer), layer, $"the network has {_layout.Specs.Length} layers");
+            : throw new ArgumentOutOfRangeException(nameof(layer), layer,
+                $"layer {layer} does not exist: the network has {_layout.Specs.Length} layer{(_layout.Specs.Length == 1 ? "" : "s")}, 0 to {_layout.Specs.Length - 1}");
 
     private static void Validate(int inputs, IReadOnlyList<LayerSpec> layers, Loss loss, int maxBatch)
     {
@@ -379,6 +385,7 @@ public sealed class Network
         if (layers.Count == 0) throw new FastNetException("a network needs at least one layer");
         if (maxBatch < 1) throw new FastNetException($"the maximum batch must be at least 1, not {maxBatch}");
         if (!Enum.IsDefined(loss)) throw new FastNetException($"unknown loss {loss}");
+        ModelLimits.Check(inputs, layers);
         for (int l = 0; l < layers.Count; l++)
         {
             LayerSpec spec = layers[l];

@@ -84,6 +84,7 @@ public sealed class Predictor
     /// <exception cref="ArgumentException">The input is not whole rows, or the output span is too short.</exception>
     public void Predict(ReadOnlySpan<float> x, Span<float> y)
     {
+        PredictionSpans.CheckApart(x, y);
         if (x.Length % Inputs != 0)
             throw new ArgumentException($"the input has {x.Length} values, which is not a whole number of rows of {Inputs} features", nameof(x));
         int count = x.Length / Inputs;

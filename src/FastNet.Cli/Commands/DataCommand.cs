@@ -64,7 +64,18 @@ internal static class DataCommand
                 "json" => DatasetFormat.Json,
                 _ => Dataset.FormatOf(path),
             };
-            Dataset data = generate(result, new Common(result.GetValue(samples), result.GetValue(noiseOption), result.GetValue(seed)));
+            OutputPaths.Check([("--out", path)], []);
+            Dataset data;
+            try
+            {
+                data = generate(result, new Common(result.GetValue(samples), result.GetValue(noiseOption), result.GetValue(seed)));
+            }
+            catch (ArgumentOutOfRangeException e)
+            {
+                // the generator names its parameter; each has the option of the same name (blobs' clusterStd is --noise)
+                string option = e.ParamName == "clusterStd" ? "--noise" : "--" + e.ParamName;
+                throw new UsageException($"{option}: {ArgumentParsers.Problem(e)}");
+            }
             data.Save(path, chosen);
             if (result.GetValue(json))
             {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using FastNet.Cli.Plotting;
 using FastNet.Data;
+using FastNet.Serialization;
 using FastNet.Training;
 
 namespace FastNet.Cli.Commands;
@@ -68,8 +69,8 @@ internal static class DemoCommand
             {
                 JsonOutput.Write(output, w =>
                 {
-                    w.WriteNumber("accuracy", evaluation.Accuracy ?? double.NaN);
-                    w.WriteNumber("loss", evaluation.Loss);
+                    w.WriteNumberOrNull("accuracy", evaluation.Accuracy);
+                    w.WriteNumberOrNull("loss", evaluation.Loss);
                     w.WriteNumber("epochs", Epochs);
                     w.WriteNumber("microsecondsPerEpoch", microseconds);
                     w.WriteNumber("warmupMilliseconds", warmup.TotalMilliseconds);

@@ -36,8 +36,8 @@ internal static class EvalCommand
             {
                 JsonOutput.Write(output, w =>
                 {
-                    w.WriteNumber("loss", evaluation.Loss);
-                    if (evaluation.Accuracy is { } a) w.WriteNumber("accuracy", a); else w.WriteNull("accuracy");
+                    w.WriteNumberOrNull("loss", evaluation.Loss);
+                    w.WriteNumberOrNull("accuracy", evaluation.Accuracy);
                     w.WriteNumber("samples", evaluation.Count);
                     if (evaluation.Confusion is { } c)
                     {

@@ -17,8 +17,9 @@ internal static class ExportCommand
         };
         CommandAction.Set(command, (result, output) =>
         {
-            ModelInput input = ModelInput.Load(result.GetValue(model)!, maxBatch: 1);
             string path = result.GetValue(onnx)!;
+            OutputPaths.Check([("--onnx", path)], [("--model", result.GetValue(model))]);
+            ModelInput input = ModelInput.Load(result.GetValue(model)!, maxBatch: 1);
             OnnxExport.Save(input.Network, path);
             if (result.GetValue(json))
             {

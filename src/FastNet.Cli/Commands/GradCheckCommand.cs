@@ -81,13 +81,13 @@ internal static class GradCheckCommand
         w.WriteBoolean("passed", report.Passed);
         w.WriteString("loss", loss);
         w.WriteNumber("samples", report.Samples);
-        w.WriteNumber("value", report.Loss);
-        w.WriteNumber("networkValue", report.NetworkLoss);
+        w.WriteNumberOrNull("value", report.Loss);
+        w.WriteNumberOrNull("networkValue", report.NetworkLoss);
         w.WriteNumber("step", o.Step);
         w.WriteNumber("relativeTolerance", o.RelativeTolerance);
         w.WriteNumber("absoluteTolerance", o.AbsoluteTolerance);
         w.WriteNumber("floorTolerance", o.FloorTolerance);
-        w.WriteNumber("scale", report.Scale);
+        w.WriteNumberOrNull("scale", report.Scale);
         if (o.SamplesPerTensor is { } n) w.WriteNumber("samplesPerTensor", n); else w.WriteNull("samplesPerTensor");
         w.WriteNumber("seed", o.Seed);
         w.WriteStartArray("tensors");
@@ -101,7 +101,7 @@ internal static class GradCheckCommand
             w.WriteNumber("columns", t.Columns);
             w.WriteNumber("checked", t.Checked);
             w.WriteNumber("skipped", t.Skipped);
-            w.WriteNumber("scale", t.Scale);
+            w.WriteNumberOrNull("scale", t.Scale);
             w.WriteBoolean("passed", t.Passed);
             WriteDifference(w, "largestAbsoluteError", t, t.LargestAbsoluteError);
             WriteDifference(w, "largestRelativeError", t, t.LargestRelativeError);
@@ -123,18 +123,12 @@ internal static class GradCheckCommand
         w.WriteNumber("index", d.Index);
         w.WriteNumber("row", row);
         w.WriteNumber("column", column);
-        Number(w, "analytic", d.Analytic);
-        Number(w, "numeric", d.Numeric);
-        Number(w, "absoluteError", d.AbsoluteError);
-        Number(w, "relativeError", d.RelativeError);
-        Number(w, "tolerance", d.Tolerance);
+        w.WriteNumberOrNull("analytic", d.Analytic);
+        w.WriteNumberOrNull("numeric", d.Numeric);
+        w.WriteNumberOrNull("absoluteError", d.AbsoluteError);
+        w.WriteNumberOrNull("relativeError", d.RelativeError);
+        w.WriteNumberOrNull("tolerance", d.Tolerance);
         w.WriteEndObject();
-    }
-
-    // JSON has no NaN or infinity: a non-finite gradient is written as null
-    private static void Number(Utf8JsonWriter w, string name, double value)
-    {
-        if (double.IsFinite(value)) w.WriteNumber(name, value); else w.WriteNull(name);
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -20,8 +20,9 @@ internal static class ImportCommand
         CommandAction.Set(command, (result, output) =>
         {
             Loss? chosen = result.GetValue(loss) is { } name ? ArgumentParsers.Loss(name) : null;
-            ImportedModel imported = OnnxImport.Load(result.GetValue(onnx)!, maxBatch: 1, chosen);
             string path = result.GetValue(outOption)!;
+            OutputPaths.Check([("--out", path)], [("--onnx", result.GetValue(onnx))]);
+            ImportedModel imported = OnnxImport.Load(result.GetValue(onnx)!, maxBatch: 1, chosen);
             ModelFile.Save(imported.Network, path);
             if (result.GetValue(json))
             {

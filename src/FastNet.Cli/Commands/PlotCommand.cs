@@ -33,6 +33,7 @@ internal static class PlotCommand
                 throw new UsageException("--history draws its own picture; give it without --data and --model");
             if (historyPath is null && dataPath is null) throw new UsageException("give --data (points, optionally with --model) or --history (loss curves)");
             if (!Path.GetExtension(path).Equals(".png", StringComparison.OrdinalIgnoreCase)) throw new UsageException($"--out: '{path}' must end in .png");
+            OutputPaths.Check([("--out", path)], [("--data", dataPath), ("--model", modelPath), ("--history", historyPath)]);
 
             string kind;
             if (historyPath is not null)

@@ -29,10 +29,7 @@ internal static class PredictCommand
             float[] x;
             if (dataPath is not null)
             {
-                Dataset dataset = Dataset.Load(dataPath, result.GetValue(labelColumn));
-                if (dataset.FeatureCount != network.Inputs)
-                    throw new FastNetException($"{dataPath}: has {dataset.FeatureCount} features per sample but the model takes {network.Inputs}");
-                x = dataset.Features.ToArray();
+                x = Dataset.LoadFeatures(dataPath, network.Inputs, result.GetValue(labelColumn));
             }
             else
             {

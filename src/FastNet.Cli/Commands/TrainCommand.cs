@@ -90,17 +90,22 @@ internal static class TrainCommand
             int epochCount = settings.GetValue(epochs);
             if (epochCount < 1) throw new UsageException($"--epochs: must be at least 1, not {epochCount}");
             ulong seedValue = settings.GetValue(seed);
-            OptimizerOptions optimizerOptions = Optimizer(settings, optimizer, momentum, weightDecay, lr, batchSize);
+            OptimizerOptions optimizerOptions = Optimizer(settings, optimizer, momentum, weightDecay, lr);
             LearningRateSchedule schedule = ArgumentParsers.Schedule(settings.GetValue(lrDecay)!);
             DivergencePolicy policy = ArgumentParsers.Divergence(settings.GetValue(onDivergence)!);
             double? split = settings.GetValue(valSplit);
             string? valPath = settings.GetValue(valData);
-            if (split is { } f && !(f > 0 && f < 1)) throw new UsageException($"--val-split: must be in (0, 1), not {f.ToString(CultureInfo.InvariantCulture)}");
             if (split is not null && valPath is not null) throw new UsageException("--val-split and --val-data: give one, not both");
             int? patienceValue = settings.GetValue(patience);
             if (patienceValue is < 1) throw new UsageException($"--patience: must be at least 1, not {patienceValue}");
-            if (patienceValue is not null && split is null && valPath is null) throw new UsageException("--patience needs validation data: add --val-split F or --val-data FILE");
-            string checkpointPath = result.GetValue(checkpoint) ?? resumePath ?? Path.ChangeExtension(path, null) + ".checkpoint.json";
+            string checkpointPath = result.GetValue(checkpoint) ?? resumePath ?? DefaultCheckpoint(path);
+            string? historyPath = settings.GetValue(historyOption);
+            // every output is checked before any work: writable, and none the same file as an input or another output
+            // (the checkpoint a run resumes from is the one it goes on writing; --init may be replaced by the trained model:
+            // it is read before training and replaced atomically)
+            string? resumeInput = resumePath is not null && OutputFile.SameFile(resumePath, checkpointPath) ? null : resumePath;
+            OutputPaths.Check([("--out", path), ("--history", historyPath), ("--checkpoint", checkpointPath)],
+                [("--data", dataPath), ("--val-data", valPath), ("--resume", resumeInput)]);
 
             Dataset dataset = Dataset.Load(dataPath, settings.GetValue(labelColumn));
             Dataset? validation = valPath is null ? null : Dataset.Load(valPath, settings.GetValue(labelColumn));
@@ -119,6 +124,7 @@ internal static class TrainCommand
                 Patience = patienceValue ?? 0,
                 OnDivergence = policy,
             };
+            Validate(options);
             Network network;
             Trainer trainer;
             if (resumed is not null)
@@ -130,7 +136,7 @@ internal static class TrainCommand
             {
                 network = initPath is not null
                     ? ModelInput.Load(initPath, maxBatch).Network
-                    : Build(dataset, ArgumentParsers.Layers(layerText!, !settings.GetValue(noBias)),
+                    : Build(dataset, dataPath, ArgumentParsers.Layers(layerText!, !settings.GetValue(noBias)),
                         ArgumentParsers.Loss(settings.GetValue(loss) ?? "sse"), seedValue, maxBatch);
                 trainer = new Trainer(network, dataset, options);
             }
@@ -146,7 +152,7 @@ internal static class TrainCommand
                     history = trainer.Run(progress is null ? null : progress.Report, interruption.Token);
                 if (history.Cancelled)
                 {
-                    trainer.SaveCheckpoint(checkpointPath, Recorded(settings, command, paths, perInvocation));
+                    interruption.WhileSaving(() => trainer.SaveCheckpoint(checkpointPath, Recorded(settings, command, paths, perInvocation)));
                     return Interrupted(output, result.GetValue(json), trainer.Epoch, epochCount, checkpointPath);
                 }
             }
@@ -154,7 +160,6 @@ internal static class TrainCommand
             if (!double.IsFinite(evaluation.Loss))
                 throw new FastNetException($"training diverged (loss {evaluation.Loss}); lower --lr; the model was not saved");
             ModelFile.Save(network, path);
-            string? historyPath = settings.GetValue(historyOption);
             if (historyPath is not null) history.Save(historyPath);
             if (history.Message is { } message)
                 result.InvocationConfiguration.Error.WriteLine($"warning: {message} Saved {path} with those weights.");
@@ -167,15 +172,15 @@ internal static class TrainCommand
                 JsonOutput.Write(output, w =>
                 {
                     w.WriteNumber("epochs", trainer.Epoch);
-                    w.WriteNumber("loss", evaluation.Loss);
-                    if (evaluation.Accuracy is { } a) w.WriteNumber("accuracy", a); else w.WriteNull("accuracy");
+                    w.WriteNumberOrNull("loss", evaluation.Loss);
+                    w.WriteNumberOrNull("accuracy", evaluation.Accuracy);
                     w.WriteNumber("trainMilliseconds", milliseconds);
                     w.WriteNumber("microsecondsPerEpoch", microseconds);
                     w.WriteNumber("warmupMilliseconds", warmup.TotalMilliseconds);
                     w.WriteString("model", path);
                     w.WriteString("optimizer", settings.GetValue(optimizer));
-                    if (kept?.ValidationLoss is { } vl) w.WriteNumber("validationLoss", vl); else w.WriteNull("validationLoss");
-                    if (kept?.ValidationAccuracy is { } va) w.WriteNumber("validationAccuracy", va); else w.WriteNull("validationAccuracy");
+                    w.WriteNumberOrNull("validationLoss", kept?.ValidationLoss);
+                    w.WriteNumberOrNull("validationAccuracy", kept?.ValidationAccuracy);
                     w.WriteNumber("bestEpoch", history.BestEpoch);
                     w.WriteBoolean("stoppedEarly", history.StoppedEarly);
                     w.WriteBoolean("diverged", history.Diverged);
@@ -184,7 +189,7 @@ internal static class TrainCommand
                 return FastNetCli.Ok;
             }
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"trained {Describe(network)} for {history.Epochs.Count} epochs in {milliseconds:F1} ms ({microseconds:F2} µs/epoch)"));
+                $"trained {Describe(network)} for {history.Epochs.Count} epoch{(history.Epochs.Count == 1 ? "" : "s")} in {milliseconds:F1} ms ({microseconds:F2} µs/epoch)"));
             if (history.StoppedEarly)
                 output.WriteLine($"stopped early: no lower validation loss for {options.Patience} epochs; kept the weights of epoch {history.BestEpoch}");
             if (kept?.ValidationLoss is { } validationLoss)
@@ -199,19 +204,40 @@ internal static class TrainCommand
     }
 
     private static OptimizerOptions Optimizer(ParseResult result, Option<string> optimizer, Option<float?> momentum, Option<float> weightDecay,
-        Option<float> lr, int batchSize)
+        Option<float> lr)
     {
         OptimizerKind kind = ArgumentParsers.Optimizer(result.GetValue(optimizer)!);
-        float rate = result.GetValue(lr);
-        if (!(rate > 0f) || !float.IsFinite(rate)) throw new UsageException($"--lr: must be a positive finite number, not {rate.ToString(CultureInfo.InvariantCulture)}");
         float? mu = result.GetValue(momentum);
         if (mu is not null && kind is not (OptimizerKind.Momentum or OptimizerKind.Nesterov))
             throw new UsageException("--momentum goes with --optimizer momentum or nesterov");
-        if (mu is { } m && !(m >= 0f && m < 1f)) throw new UsageException($"--momentum: must be in [0, 1), not {m.ToString(CultureInfo.InvariantCulture)}");
-        float decay = result.GetValue(weightDecay);
-        if (!(decay >= 0f) || !float.IsFinite(decay)) throw new UsageException($"--weight-decay: must be a finite number ≥ 0, not {decay.ToString(CultureInfo.InvariantCulture)}");
-        if (kind == OptimizerKind.Rprop && batchSize != 0) throw new UsageException("--optimizer rprop needs --batch full (it follows the sign of the whole gradient)");
-        return new OptimizerOptions { Kind = kind, LearningRate = rate, Momentum = mu ?? 0.9f, WeightDecay = decay };
+        return new OptimizerOptions { Kind = kind, LearningRate = result.GetValue(lr), Momentum = mu ?? 0.9f, WeightDecay = result.GetValue(weightDecay) };
+    }
+
+    // The library checks the options (TrainingOptions.Validate); a bad one is a usage error naming its command-line option.
+    private static void Validate(TrainingOptions options)
+    {
+        try
+        {
+            options.Validate();
+        }
+        catch (TrainingOptionException e)
+        {
+            string option = e.Option switch
+            {
+                nameof(TrainingOptions.Epochs) => "--epochs",
+                nameof(TrainingOptions.BatchSize) => "--batch",
+                nameof(TrainingOptions.ValidationFraction) => "--val-split",
+                nameof(TrainingOptions.Validation) => "--val-data",
+                nameof(TrainingOptions.Patience) => "--patience",
+                nameof(TrainingOptions.OnDivergence) => "--on-divergence",
+                nameof(TrainingOptions.Schedule) => "--lr-decay",
+                "Optimizer.LearningRate" => "--lr",
+                "Optimizer.Momentum" => "--momentum",
+                "Optimizer.WeightDecay" => "--weight-decay",
+                _ => "--optimizer",
+            };
+            throw new UsageException($"{option}: {e.Problem}");
+        }
     }
 
     // the epoch whose weights the model holds: the best one after early stopping, else the last (null when this
@@ -222,6 +248,16 @@ internal static class TrainCommand
         if (!(options.Patience > 0 && options.RestoreBestWeights && history.BestEpoch > 0)) return history.Epochs[^1];
         int index = history.BestEpoch - history.Epochs[0].Epoch;
         return index >= 0 && index < history.Epochs.Count ? history.Epochs[index] : null;
+    }
+
+    // the --out name with .checkpoint.json instead of its extension, the stem cut so the name stays within the limit
+    private static string DefaultCheckpoint(string path)
+    {
+        const string Suffix = ".checkpoint.json";
+        string stem = Path.GetFileNameWithoutExtension(path);
+        while (stem.Length > 0 && System.Text.Encoding.UTF8.GetByteCount(stem) + Suffix.Length > OutputFile.MaxNameBytes)
+            stem = stem[..^(stem.Length > 1 && char.IsLowSurrogate(stem[^1]) ? 2 : 1)];
+        return Path.Combine(Path.GetDirectoryName(path) ?? "", stem + Suffix);
     }
 
     private static int Interrupted(TextWriter output, bool asJson, int epoch, int epochs, string checkpointPath)
@@ -261,11 +297,21 @@ internal static class TrainCommand
         return args;
     }
 
-    private static Network Build(Dataset data, LayerSpec[] layers, Loss loss, ulong seed, int maxBatch)
+    private static Network Build(Dataset data, string dataPath, LayerSpec[] layers, Loss loss, ulong seed, int maxBatch)
     {
         var builder = new NetworkBuilder(data.FeatureCount).WithLoss(loss).WithSeed(seed).WithMaxBatch(maxBatch);
         foreach (LayerSpec layer in layers) builder.Add(layer);
-        return builder.Build();
+        try
+        {
+            return builder.Build();
+        }
+        catch (FastNetException e)
+        {
+            // an architecture the library refuses: too many inputs is the data's doing; a rule about the loss and the
+            // output layer names --loss; anything else (a layer's place, units, the limits) --layers
+            if (e.Message.Contains(" inputs", StringComparison.Ordinal)) throw new FastNetException($"{dataPath}: {e.Message}", e);
+            throw new UsageException((e.Message.Contains(" loss", StringComparison.Ordinal) ? "--loss: " : "--layers: ") + e.Message);
+        }
     }
 
     /// <summary>A one-line architecture such as <c>2-4-1 (sigmoid, sigmoid; sse)</c>.</summary>

@@ -10,6 +10,9 @@ namespace FastNet.Data;
 /// </summary>
 public sealed partial class Dataset
 {
+    /// <summary>The largest class label a dataset may hold (2^20), in memory and in every file format.</summary>
+    public const int MaxLabel = 1 << 20;
+
     private readonly float[] _features;
     private readonly int[]? _labels;
     private readonly float[]? _targets;
@@ -22,7 +25,7 @@ public sealed partial class Dataset
     /// <param name="targets">Regression targets, row-major (count×<paramref name="targetWidth"/>), or null when labels are given.</param>
     /// <param name="targetWidth">The number of targets per sample when <paramref name="targets"/> is given.</param>
     /// <param name="description">Free text kept with the data.</param>
-    /// <exception cref="FastNetException">Sizes do not agree, a value is not finite, a label is negative, or both or neither of labels and targets are given.</exception>
+    /// <exception cref="FastNetException">Sizes do not agree, a value is not finite, a label is negative or above <see cref="MaxLabel"/>, or both or neither of labels and targets are given.</exception>
     public Dataset(float[] features, int featureCount, int[]? labels = null, float[]? targets = null, int targetWidth = 0, string? description = null)
         : this(features is null ? throw new ArgumentNullException(nameof(features)) : (float[])features.Clone(), featureCount,
             (int[]?)labels?.Clone(), (float[]?)targets?.Clone(), targetWidth, description, classNames: null)
@@ -45,6 +48,7 @@ public sealed partial class Dataset
             if (labels.Length != count) throw new FastNetException($"{labels.Length} labels for {count} samples");
             for (int i = 0; i < labels.Length; i++)
                 if (labels[i] < 0) throw new FastNetException($"label {labels[i]} of sample {i} is negative");
+                else if (labels[i] > MaxLabel) throw new FastNetException($"label {labels[i]} of sample {i} is above the largest class id ({MaxLabel})");
                 else if (classNames is not null && labels[i] >= classNames.Length)
                     throw new FastNetException($"label {labels[i]} of sample {i} has no class name ({classNames.Length} classes)");
         }
@@ -131,8 +135,30 @@ public sealed partial class Dataset
     /// <param name="path">The file.</param>
     /// <param name="labelColumn">For CSV, the label column's header name or 0-based index (−1 the last); null for the last column.</param>
     /// <exception cref="FastNetFormatException">The file is missing or malformed; the message names the file and place.</exception>
-    public static Dataset Load(string path, string? labelColumn = null) =>
-        FormatOf(path) == DatasetFormat.Csv ? DatasetCsv.Read(path, labelColumn) : DatasetJson.Read(path);
+    public static Dataset Load(string path, string? labelColumn = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return FormatOf(path) == DatasetFormat.Csv ? DatasetCsv.Read(path, labelColumn) : DatasetJson.Read(path);
+    }
+
+    /// <summary>
+    /// Reads only the features of a dataset file, for a model with <paramref name="featureCount"/> inputs: labels and
+    /// targets may be absent. JSON needs just <c>"features"</c>; a CSV file has <paramref name="featureCount"/> columns, or
+    /// one more for the label (the last, or <paramref name="labelColumn"/>), which is skipped.
+    /// </summary>
+    /// <returns>The features, row-major (count×<paramref name="featureCount"/>).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="featureCount"/> is less than 1.</exception>
+    /// <exception cref="FastNetFormatException">The file is missing or malformed, or its rows do not have the features the model takes.</exception>
+    public static float[] LoadFeatures(string path, int featureCount, string? labelColumn = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentOutOfRangeException.ThrowIfLessThan(featureCount, 1);
+        byte[] bytes = JsonInput.ReadBytes(path);
+        return FormatOf(path) == DatasetFormat.Csv
+            ? DatasetCsv.ReadFeatures(path, bytes, featureCount, labelColumn)
+            : DatasetJson.ReadFeatures(path, bytes, featureCount);
+    }
 
     /// <summary>Reads a dataset in <paramref name="format"/> from <paramref name="stream"/> (to its end; the stream stays open).</summary>
     /// <param name="stream">The bytes of a dataset file.</param>
@@ -170,6 +196,10 @@ public sealed partial class Dataset
         {
             if (TargetWidth != outputs)
                 throw Error($"the data has {TargetWidth} targets per sample but the network has {outputs} outputs");
+            if (loss == Loss.Bce)
+                for (int i = 0; i < _targets.Length; i++)
+                    if (!(_targets[i] >= 0f && _targets[i] <= 1f))
+                        throw Error($"target {_targets[i]} of sample {i / TargetWidth} is outside [0, 1], which the bce loss needs (labels 0/1 or probabilities)");
             return _targets;
         }
         var t = new float[(long)Count * outputs];

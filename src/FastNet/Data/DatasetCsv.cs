@@ -6,10 +6,13 @@ namespace FastNet.Data;
 
 /// <summary>
 /// The dataset CSV format: one sample per line, values separated by commas, numbers in the invariant culture. The first
-/// line is a header when any of its fields is not a number. One column holds the label (by default the last; chosen by
-/// header name or by 0-based index): whole numbers ≥ 0 make a classification dataset, other numbers one regression
-/// target, and any text that is not a number makes every label a class name (the distinct names in ordinal order are
-/// classes 0, 1, ...; such a file needs its header line). Blank lines are skipped; fields may be wrapped in double quotes.
+/// line is a header when any of its fields is not a number; header names are unique. One column holds the label (by
+/// default the last; chosen by header name or by 0-based index): a column headed <c>label</c> or <c>class</c> holds class
+/// labels (whole numbers from 0 to <see cref="Dataset.MaxLabel"/>, as a JSON file's <c>labels</c>), one headed
+/// <c>target</c> one regression target; text that is not a number (in a file with a header) makes every label a class
+/// name (the distinct names in ordinal order are classes 0, 1, ...); otherwise whole numbers ≥ 0 make a classification
+/// dataset and anything else one regression target. Blank lines are skipped; fields may be wrapped in double quotes; a
+/// UTF-8 BOM is skipped.
 /// </summary>
 internal static class DatasetCsv
 {
@@ -22,61 +25,11 @@ internal static class DatasetCsv
     /// <summary>Parses the bytes of a CSV dataset; <paramref name="file"/> names it in messages.</summary>
     public static Dataset Read(string file, ReadOnlySpan<byte> bytes, string? labelColumn)
     {
-        string text;
-        try
-        {
-            text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(bytes);
-        }
-        catch (DecoderFallbackException)
-        {
-            throw new FastNetFormatException(file, "", "is not UTF-8 text");
-        }
-        if (text.Length > 0 && text[0] == '\uFEFF') text = text[1..];
-
-        string[]? header = null;
-        int width = -1, label = -1, lineNumber = 0, count = 0;
-        var values = new List<double>();
-        var labelTexts = new List<string>();
-        bool named = false;
-        var fields = new List<string>();
-        foreach (ReadOnlySpan<char> rawLine in text.AsSpan().EnumerateLines())
-        {
-            lineNumber++;
-            if (rawLine.IsWhiteSpace()) continue;
-            Split(file, lineNumber, rawLine, fields);
-            if (width < 0)
-            {
-                width = fields.Count;
-                if (width < 2) throw new FastNetFormatException(file, $"line {lineNumber}", $"has {width} column; a dataset needs at least one feature and a label column");
-                if (!fields.TrueForAll(IsNumber))
-                {
-                    header = fields.ToArray();
-                    label = LabelIndex(file, labelColumn, header, width);
-                    continue;
-                }
-                label = LabelIndex(file, labelColumn, null, width);
-            }
-            if (fields.Count != width)
-                throw new FastNetFormatException(file, $"line {lineNumber}", $"has {fields.Count} values, expected {width}");
-            for (int c = 0; c < fields.Count; c++)
-            {
-                if (c == label && header is not null && fields[c].Length > 0 && !IsNumber(fields[c]))
-                {
-                    named = true;   // a class name: the label column holds text
-                    values.Add(0);
-                }
-                else
-                {
-                    values.Add(Number(file, lineNumber, c, fields[c], header));
-                }
-            }
-            labelTexts.Add(fields[label]);
-            count++;
-        }
-        if (width < 0) throw new FastNetFormatException(file, "", "is empty");
-        if (count == 0) throw new FastNetFormatException(file, "", "has a header but no samples");
-        if (count > DatasetJson.MaxSamples) throw new FastNetFormatException(file, "", $"has {count} samples, more than {DatasetJson.MaxSamples}");
-
+        Table table = ReadTable(file, bytes, labelColumn ?? "");
+        int width = table.Width, count = table.Count;
+        if (width < 2)
+            throw new FastNetFormatException(file, $"line {table.FirstLine}", "has 1 column; a dataset needs at least one feature and a label column");
+        int label = table.Label;
         int featureCount = width - 1;
         var x = new float[(long)count * featureCount];
         var column = new double[count];
@@ -85,20 +38,15 @@ internal static class DatasetCsv
             int k = 0;
             for (int c = 0; c < width; c++)
             {
-                double v = values[i * width + c];
+                double v = table.Values[i * width + c];
                 if (c == label) column[i] = v;
                 else x[i * featureCount + k++] = (float)v;
             }
         }
-        bool classes = Array.TrueForAll(column, v => v >= 0 && v <= 1 << 20 && v == Math.Floor(v));
         try
         {
-            if (named)
-            {
-                Dataset byName = Dataset.Named(x, featureCount, [.. labelTexts], description: null);
-                return byName.WithSource(file);
-            }
-            if (classes)
+            if (table.ClassNames is { } names) return Dataset.Named(x, featureCount, [.. names], description: null).WithSource(file);
+            if (IsLabelColumn(file, table, label, column))
             {
                 var y = new int[count];
                 for (int i = 0; i < count; i++) y[i] = (int)column[i];
@@ -112,6 +60,116 @@ internal static class DatasetCsv
         {
             throw new FastNetFormatException(file, "", e.Message);
         }
+    }
+
+    /// <summary>
+    /// The features of a CSV file for a model with <paramref name="featureCount"/> inputs: every column when the file
+    /// has that many, else every column but the label column (see <see cref="Read(string, ReadOnlySpan{byte}, string?)"/>).
+    /// </summary>
+    public static float[] ReadFeatures(string file, ReadOnlySpan<byte> bytes, int featureCount, string? labelColumn)
+    {
+        Table table = ReadTable(file, bytes, labelColumn: null);
+        int width = table.Width, count = table.Count;
+        int skip = width == featureCount && labelColumn is null ? -1
+            : width == featureCount + 1 ? LabelIndex(file, labelColumn, table.Header, width)
+            : throw new FastNetFormatException(file, $"line {table.FirstLine}",
+                $"has {width} column{(width == 1 ? "" : "s")}, but the model takes {featureCount} features (give {featureCount} columns, or {featureCount} and a label column)");
+        var x = new float[(long)count * featureCount];
+        int k = 0;
+        for (int i = 0; i < count; i++)
+            for (int c = 0; c < width; c++)
+                if (c != skip) x[k++] = (float)table.Values[i * width + c];
+        return x;
+    }
+
+    // The header, the numbers row after row, the line each row is on, and the label column (−1 when not asked for) with
+    // its text when that column holds class names (a 0 stands in each row's value).
+    private sealed record Table(string[]? Header, int Width, List<double> Values, List<int> Lines, int FirstLine, int Label,
+        List<string>? ClassNames)
+    {
+        public int Count => Lines.Count;
+    }
+
+    // labelColumn: null when no label column is wanted, "" for the last column, else a header name or index
+    private static Table ReadTable(string file, ReadOnlySpan<byte> bytes, string? labelColumn)
+    {
+        string text;
+        try
+        {
+            text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new FastNetFormatException(file, "", "is not UTF-8 text");
+        }
+        if (text.Length > 0 && text[0] == '\uFEFF') text = text[1..];
+
+        string[]? header = null;
+        int width = -1, lineNumber = 0, firstLine = 0, label = -1;
+        List<string>? names = null;
+        var labelTexts = new List<string>();
+        var values = new List<double>();
+        var lines = new List<int>();
+        var fields = new List<string>();
+        foreach (ReadOnlySpan<char> rawLine in text.AsSpan().EnumerateLines())
+        {
+            lineNumber++;
+            if (rawLine.IsWhiteSpace()) continue;
+            Split(file, lineNumber, rawLine, fields);
+            if (width < 0)
+            {
+                width = fields.Count;
+                firstLine = lineNumber;
+                if (!fields.TrueForAll(IsNumber))
+                {
+                    header = fields.ToArray();
+                    for (int c = 0; c < width; c++)
+                        if (Array.IndexOf(header, header[c]) is int first && first < c)
+                            throw new FastNetFormatException(file, $"line {lineNumber}, column {c + 1}",
+                                $"repeats the header {JsonInput.Quote(header[c])} of column {first + 1} (column names must be unique)");
+                    if (labelColumn is not null && width >= 2) label = LabelIndex(file, labelColumn == "" ? null : labelColumn, header, width);
+                    continue;
+                }
+                if (labelColumn is not null && width >= 2) label = LabelIndex(file, labelColumn == "" ? null : labelColumn, header, width);
+            }
+            if (fields.Count != width)
+                throw new FastNetFormatException(file, $"line {lineNumber}", $"has {fields.Count} value{(fields.Count == 1 ? "" : "s")}, expected {width}");
+            for (int c = 0; c < fields.Count; c++)
+            {
+                bool name = c == label && header is not null && fields[c].Length > 0 && !IsNumber(fields[c])
+                    && !header[c].Trim().Equals("target", StringComparison.OrdinalIgnoreCase);
+                if (name) names = labelTexts;   // the label column holds text: every label is a class name
+                values.Add(name ? 0 : Number(file, lineNumber, c, fields[c], header));
+            }
+            if (label >= 0) labelTexts.Add(fields[label]);
+            lines.Add(lineNumber);
+        }
+        if (width < 0) throw new FastNetFormatException(file, "", "is empty");
+        if (lines.Count == 0) throw new FastNetFormatException(file, "", "has a header but no samples");
+        if (lines.Count > DatasetJson.MaxSamples) throw new FastNetFormatException(file, "", $"has {lines.Count} samples, more than {DatasetJson.MaxSamples}");
+        return new Table(header, width, values, lines, firstLine, label, names);
+    }
+
+    // Labels or one regression target? A column headed "label" or "class" holds labels (and a value that is not one is an
+    // error, as in a JSON file's "labels"); one headed "target" holds targets; otherwise, or without a header, whole
+    // numbers from 0 to Dataset.MaxLabel make labels and anything else a target.
+    private static bool IsLabelColumn(string file, Table table, int label, double[] column)
+    {
+        string? name = table.Header?[label].Trim().ToLowerInvariant();
+        if (name == "target") return false;
+        bool named = name is "label" or "class";
+        for (int i = 0; i < column.Length; i++)
+        {
+            double v = column[i];
+            if (v >= 0 && v <= Dataset.MaxLabel && v == Math.Floor(v)) continue;
+            if (!named) return false;
+            string where = $"line {table.Lines[i]}, column {label + 1} ({JsonInput.Printable(table.Header![label])})";
+            string text = v.ToString("R", CultureInfo.InvariantCulture);
+            throw new FastNetFormatException(file, where, v == Math.Floor(v)
+                ? $"{text} is out of range (0 to {Dataset.MaxLabel})"
+                : $"expected a whole number, found the number {text}");
+        }
+        return true;
     }
 
     /// <summary>Writes a header (<c>x1,...,xN,label</c>, or <c>target</c>/<c>t1,...</c> for regression) and one line per sample.</summary>

@@ -52,7 +52,7 @@ internal static class DatasetJson
             int j = 0;
             foreach (JsonElement item in l.EnumerateArray())
             {
-                y[j] = JsonInput.Int(file, item, $"$.labels[{j}]", 0, 1 << 20);
+                y[j] = JsonInput.Label(file, item, $"$.labels[{j}]");
                 j++;
             }
         }
@@ -85,6 +85,24 @@ internal static class DatasetJson
         {
             throw new FastNetFormatException(file, "$", e.Message);
         }
+    }
+
+    /// <summary>
+    /// The features of a dataset file for a model with <paramref name="featureCount"/> inputs; labels and targets may be
+    /// absent (and are not read).
+    /// </summary>
+    public static float[] ReadFeatures(string file, ReadOnlyMemory<byte> bytes, int featureCount)
+    {
+        using JsonDocument document = JsonInput.Parse(file, bytes);
+        JsonElement root = JsonInput.Object(file, document.RootElement, "$");
+        JsonElement features = JsonInput.Required(file, root, "$", "features");
+        int count = JsonInput.ArrayLength(file, features, "$.features");
+        if (count == 0) throw new FastNetFormatException(file, "$.features", "has no samples");
+        if (count > MaxSamples) throw new FastNetFormatException(file, "$.features", $"has {count} samples, more than {MaxSamples}");
+        (_, int width) = JsonInput.Matrix(file, features, "$.features", "features");
+        if (width != featureCount)
+            throw new FastNetFormatException(file, "$.features[0]", $"has {width} features per sample but the model takes {featureCount}");
+        return ReadRows(file, features, "$.features", count, width);
     }
 
     // rows (count×width), already checked by JsonInput.Matrix

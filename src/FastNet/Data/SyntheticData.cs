@@ -10,9 +10,9 @@ public static class SyntheticData
     /// </summary>
     public static Dataset Moons(int samples, double noise, RandomSeed seed)
     {
-        if (samples < 2) throw new FastNetException($"moons needs at least 2 samples, not {samples}");
-        if (samples > DatasetJson.MaxSamples) throw new FastNetException($"moons makes at most {DatasetJson.MaxSamples} samples, not {samples}");
-        if (!(noise >= 0) || !double.IsFinite(noise)) throw new FastNetException($"the noise must be a finite number ≥ 0, not {noise}");
+        if (samples < 2) throw OutOfRange("samples", $"moons needs at least 2 samples, not {samples}");
+        if (samples > DatasetJson.MaxSamples) throw OutOfRange("samples", $"moons makes at most {DatasetJson.MaxSamples} samples, not {samples}");
+        if (!(noise >= 0) || !double.IsFinite(noise)) throw OutOfRange("noise", $"the noise must be a finite number ≥ 0, not {noise}");
         var random = new SeededRandom(seed);
         int outer = samples / 2, inner = samples - outer;
         var x = new float[samples * 2];
@@ -44,7 +44,7 @@ public static class SyntheticData
     public static Dataset Circles(int samples, double noise, double factor, RandomSeed seed)
     {
         CheckCommon("circles", samples, 2, noise);
-        if (!(factor >= 0 && factor < 1)) throw new FastNetException($"the circles' factor must be in [0, 1), not {Invariant(factor)}");
+        if (!(factor >= 0 && factor < 1)) throw OutOfRange("factor", $"the circles' factor must be in [0, 1), not {Invariant(factor)}");
         var random = new SeededRandom(seed);
         int outer = samples / 2, inner = samples - outer;
         var x = new double[samples * 2];
@@ -72,7 +72,7 @@ public static class SyntheticData
     public static Dataset Blobs(int samples, int classes, int features, double clusterStd, RandomSeed seed)
     {
         CheckCommon("blobs", samples, features, clusterStd);
-        if (classes < 1 || classes > samples) throw new FastNetException($"blobs needs 1 to {samples} classes (centres), not {classes}");
+        if (classes < 1 || classes > samples) throw OutOfRange("classes", $"blobs needs 1 to {samples} classes (centres), not {classes}");
         var random = new SeededRandom(seed);
         var centres = new double[classes * features];
         for (int i = 0; i < centres.Length; i++) centres[i] = -10 + 20 * random.NextDouble();
@@ -121,7 +121,7 @@ public static class SyntheticData
     public static Dataset Spirals(int samples, int classes, double noise, RandomSeed seed)
     {
         CheckCommon("spirals", samples, 2, noise);
-        if (classes < 2 || classes > samples) throw new FastNetException($"spirals needs 2 to {samples} classes (arms), not {classes}");
+        if (classes < 2 || classes > samples) throw OutOfRange("classes", $"spirals needs 2 to {samples} classes (arms), not {classes}");
         var random = new SeededRandom(seed);
         var x = new double[samples * 2];
         var y = new int[samples];
@@ -147,12 +147,15 @@ public static class SyntheticData
 
     private static void CheckCommon(string name, int samples, int features, double noise)
     {
-        if (samples < 2) throw new FastNetException($"{name} needs at least 2 samples, not {samples}");
-        if (samples > DatasetJson.MaxSamples) throw new FastNetException($"{name}: {samples} samples are more than {DatasetJson.MaxSamples}");
-        if (features < 1 || features > 1 << 16) throw new FastNetException($"{name} needs 1 to 65536 features, not {features}");
-        if ((long)samples * features > int.MaxValue / 2) throw new FastNetException($"{name}: {samples} samples of {features} features are too many values");
-        if (!(noise >= 0) || !double.IsFinite(noise)) throw new FastNetException($"the noise must be a finite number ≥ 0, not {Invariant(noise)}");
+        if (samples < 2) throw OutOfRange("samples", $"{name} needs at least 2 samples, not {samples}");
+        if (samples > DatasetJson.MaxSamples) throw OutOfRange("samples", $"{name}: {samples} samples are more than {DatasetJson.MaxSamples}");
+        if (features < 1 || features > 1 << 16) throw OutOfRange("features", $"{name} needs 1 to 65536 features, not {features}");
+        if ((long)samples * features > int.MaxValue / 2) throw OutOfRange("features", $"{name}: {samples} samples of {features} features are too many values");
+        if (!(noise >= 0) || !double.IsFinite(noise)) throw OutOfRange("noise", $"the noise must be a finite number ≥ 0, not {Invariant(noise)}");
     }
+
+    // a generator argument out of its range: the exception names the parameter (the CLI maps it to its option)
+    private static ArgumentOutOfRangeException OutOfRange(string parameter, string message) => new(parameter, message);
 
     /// <summary>Puts the rows in a random order (the same permutation scheme as scikit-learn's shuffle, seeded) and makes the dataset.</summary>
     private static Dataset Shuffled(double[] x, int features, int[] y, ref SeededRandom random, string description)

@@ -25,7 +25,7 @@ internal sealed class WorkspacePlan
         long end = offset + (length + AlignFloats - 1) / AlignFloats * AlignFloats;
         if (end > MaxFloats)
             throw new FastNetException(
-                $"the network needs more than {MaxFloats * 4L / (1L << 30)} GiB of workspace; make it smaller or plan a smaller maximum batch");
+                $"the network needs more than {(MaxFloats * 4L + (1L << 29)) / (1L << 30)} GiB of workspace; make it smaller or plan a smaller maximum batch");
         _next = end;
         return new Slice((int)offset, (int)length);
     }

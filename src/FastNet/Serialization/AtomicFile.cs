@@ -2,25 +2,16 @@ namespace FastNet.Serialization;
 
 /// <summary>
 /// Writes a file so that readers see either the old content or the whole new content, never a part: the bytes go to a
-/// temporary file in the same folder, are flushed to disk, and the temporary file is renamed over the target.
+/// temporary file in the same folder, are flushed to disk, and the temporary file is renamed over the target. The
+/// target is what <see cref="OutputFile"/> allows: a symbolic link's final target, never a folder, device, FIFO or
+/// read-only file; an existing file's permissions carry over to the new one.
 /// </summary>
 internal static class AtomicFile
 {
     public static void Write(string path, Action<Stream> write)
     {
-        string full;
-        try
-        {
-            full = Path.GetFullPath(path);
-        }
-        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
-        {
-            throw new FastNetException($"{path}: cannot write, not a valid file name");
-        }
-        string folder = Path.GetDirectoryName(full) ?? ".";
-        if (!Directory.Exists(folder))
-            throw new FastNetException($"{path}: cannot write, the folder {folder} does not exist");
-        string temporary = Path.Combine(folder, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        string target = OutputTarget.Resolve(path);
+        string temporary = OutputTarget.TemporaryName(target);
         try
         {
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
@@ -28,12 +19,13 @@ internal static class AtomicFile
                 write(stream);
                 stream.Flush(flushToDisk: true);
             }
-            File.Move(temporary, full, overwrite: true);
+            if (!OperatingSystem.IsWindows() && File.Exists(target)) File.SetUnixFileMode(temporary, File.GetUnixFileMode(target));
+            File.Move(temporary, target, overwrite: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             TryDelete(temporary);
-            throw new FastNetException($"{path}: cannot write: {e.Message}", e);
+            throw new FastNetException($"{path}: cannot write ({OutputTarget.SystemReason(e)})", e);
         }
         catch
         {

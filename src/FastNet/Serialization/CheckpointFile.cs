@@ -7,7 +7,7 @@ namespace FastNet.Serialization;
 /// <summary>
 /// The checkpoint JSON format (version 2): <c>{"format": "fastnet-checkpoint", "version": 2, "maxBatch": B,
 /// "command": [...], "trainer": {"epoch", "step", "random", "bestEpoch", "halvings", "rateScale", "bestLoss",
-/// "badEpochs"}, "state": {"optimizer": SLICE, "lastGood": SLICE, "previousGood": SLICE, "best": SLICE},
+/// "badEpochs", "data"}, "state": {"optimizer": SLICE, "lastGood": SLICE, "previousGood": SLICE, "best": SLICE},
 /// "model": {a model object, with its own checksum}}</c>, where a SLICE is <c>{"length": N, "checksum": "sha256:…",
 /// "float32le": "base64"}</c>: a region of the trainer's memory as little-endian IEEE bytes, so every bit (NaN payloads
 /// too) survives. The optimizer slice holds as many vectors as the rule keeps (0, 1 or 2 per parameter) and "best" is
@@ -46,6 +46,7 @@ internal static class CheckpointFile
                 json.WriteNumber("rateScale", trainer.RateScale);
                 json.WriteString("bestLoss", trainer.BestLoss.ToString("R", CultureInfo.InvariantCulture));
                 json.WriteNumber("badEpochs", trainer.BadEpochs);
+                if (trainer.DataChecksum is { } data) json.WriteString("data", data);
                 json.WriteEndObject();
                 json.WriteStartObject("state");
                 WriteSlice(json, "optimizer", run.OptimizerState);
@@ -99,7 +100,9 @@ internal static class CheckpointFile
             RateScale: JsonInput.Float(file, JsonInput.Required(file, t, "$.trainer", "rateScale"), "$.trainer.rateScale"),
             BestLoss: ParseText<double>(file, t, "bestLoss", text =>
                 double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? v : (double?)null, "a number or Infinity"),
-            BadEpochs: Count(file, t, "badEpochs"));
+            BadEpochs: Count(file, t, "badEpochs"),
+            DataChecksum: JsonInput.Optional(t, "data") is { } d ? Checksum(file, d, "$.trainer.data") : null);
+        CheckTrainer(file, trainer);
 
         // The model first: its weights, checked against the arrays in the file, fix every slice's length.
         Network network = ModelFile.Read(file, JsonInput.Required(file, root, "$", "model"), plannedBatch, "$.model");
@@ -147,6 +150,31 @@ internal static class CheckpointFile
         if (!WeightChecksum.Matches(checksum, values))
             throw new FastNetFormatException(file, path + ".checksum", "does not match the values (the file is damaged or was edited)");
         return values;
+    }
+
+    private static string Checksum(string file, JsonElement element, string path)
+    {
+        string checksum = JsonInput.String(file, element, path);
+        if (!WeightChecksum.IsWellFormed(checksum))
+            throw new FastNetFormatException(file, path, $"is {JsonInput.Quote(checksum)}, not \"{WeightChecksum.Prefix}\" and 64 hex digits");
+        return checksum;
+    }
+
+    // The counters must be ones a run can reach: the rate is halved only by the divergence policy, at most MaxHalvings
+    // times; the best and the bad epochs are among those run; a loss is never negative or NaN.
+    private static void CheckTrainer(string file, TrainingCheckpoint.TrainerState t)
+    {
+        if (t.Halvings > Trainer.MaxHalvings)
+            throw new FastNetFormatException(file, "$.trainer.halvings", $"is {t.Halvings}, more than the {Trainer.MaxHalvings} halvings a run makes");
+        if (t.RateScale != MathF.Pow(0.5f, t.Halvings))
+            throw new FastNetFormatException(file, "$.trainer.rateScale",
+                $"is {t.RateScale.ToString(CultureInfo.InvariantCulture)}, but {t.Halvings} halvings make {MathF.Pow(0.5f, t.Halvings).ToString(CultureInfo.InvariantCulture)}");
+        if (t.BestEpoch > t.Epoch)
+            throw new FastNetFormatException(file, "$.trainer.bestEpoch", $"is {t.BestEpoch}, after the {t.Epoch} epochs run");
+        if (t.BadEpochs > t.Epoch)
+            throw new FastNetFormatException(file, "$.trainer.badEpochs", $"is {t.BadEpochs}, more than the {t.Epoch} epochs run");
+        if (!(t.BestLoss >= 0))
+            throw new FastNetFormatException(file, "$.trainer.bestLoss", $"is {t.BestLoss.ToString(CultureInfo.InvariantCulture)}, not a loss (≥ 0, or Infinity before any validation)");
     }
 
     private static int Count(string file, JsonElement trainer, string name) =>

@@ -30,15 +30,18 @@ internal static class JsonInput
         return Parse(file, bytes);
     }
 
+    /// <summary>Parses <paramref name="bytes"/> (a UTF-8 BOM is skipped, as in CSV); the caller disposes the document.</summary>
     public static JsonDocument Parse(string file, ReadOnlyMemory<byte> bytes)
     {
+        if (bytes.Span.StartsWith("\uFEFF"u8)) bytes = bytes[3..];
         try
         {
             return JsonDocument.Parse(bytes, Options);
         }
         catch (JsonException e)
         {
-            string where = e.LineNumber is { } line ? $"line {line + 1}, column {(e.BytePositionInLine ?? 0) + 1}" : e.Path ?? "";
+            string where = e.LineNumber is { } line ? $"line {line + 1}, column {(e.BytePositionInLine ?? 0) + 1}"
+                : DuplicatePath(bytes) ?? e.Path ?? "";
             throw new FastNetFormatException(file, where, "invalid JSON (" + OneLine(FirstSentence(e.Message)) + ")");
         }
     }
@@ -70,6 +73,51 @@ internal static class JsonInput
         }
     }
 
+    // The parser reports a duplicate property without a place: find the first object holding one and name its path.
+    private static string? DuplicatePath(ReadOnlyMemory<byte> bytes)
+    {
+        try
+        {
+            using JsonDocument document = JsonDocument.Parse(bytes, Options with { AllowDuplicateProperties = true });
+            return DuplicatePath(document.RootElement, "$");
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)   // e.g. a name that is not valid UTF-8
+        {
+            return null;
+        }
+    }
+
+    private static string? DuplicatePath(JsonElement element, string path)
+    {
+        if (element.ValueKind == JsonValueKind.Object)
+        {
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (JsonProperty property in element.EnumerateObject())
+                if (!names.Add(property.Name)) return $"{path}.{Printable(property.Name)}";
+            foreach (JsonProperty property in element.EnumerateObject())
+                if (DuplicatePath(property.Value, $"{path}.{Printable(property.Name)}") is { } found) return found;
+        }
+        else if (element.ValueKind == JsonValueKind.Array)
+        {
+            int i = 0;
+            foreach (JsonElement item in element.EnumerateArray())
+                if (DuplicatePath(item, $"{path}[{i++}]") is { } found) return found;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// A class label: a whole number from 0 to <see cref="Data.Dataset.MaxLabel"/>, written as an integer or with a zero
+    /// fraction (<c>1</c>, <c>1.0</c>, <c>1e0</c>), the same rule as a CSV label column.
+    /// </summary>
+    public static int Label(string file, JsonElement element, string path)
+    {
+        if (element.ValueKind == JsonValueKind.Number && !element.TryGetInt64(out _) && element.TryGetDouble(out double d)
+            && d == Math.Floor(d) && d >= 0 && d <= Data.Dataset.MaxLabel)
+            return (int)d;
+        return Int(file, element, path, 0, Data.Dataset.MaxLabel);
+    }
+
     public static byte[] ReadBytes(string file)
     {
         try
@@ -77,13 +125,16 @@ internal static class JsonInput
             var info = new FileInfo(file);
             if (!info.Exists)
                 throw new FastNetFormatException(file, "", Directory.Exists(file) ? "is a folder, not a file" : "file not found");
+            // checked before opening: a FIFO would block until a writer comes, a device may never end
+            if (FileProbe.Of(file) == FileKind.Special)
+                throw new FastNetFormatException(file, "", "is not a regular file (a device, FIFO or socket); FastNet reads only regular files");
             if (info.Length > MaxFileBytes)
                 throw new FastNetFormatException(file, "", $"the file is {info.Length} bytes, larger than FastNet reads ({MaxFileBytes})");
             return File.ReadAllBytes(file);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new FastNetFormatException(file, "", "cannot read: " + e.Message);
+            throw new FastNetFormatException(file, "", $"cannot read ({OutputTarget.SystemReason(e)})");
         }
         catch (Exception e) when (e is ArgumentException or NotSupportedException)
         {

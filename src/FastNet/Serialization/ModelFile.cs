@@ -21,7 +21,7 @@ public static class ModelFile
     public const int Version = 1;
 
     /// <summary>The most units a layer, or inputs a model, may declare; larger is refused before anything is allocated.</summary>
-    public const int MaxWidth = 1 << 20;
+    public const int MaxWidth = ModelLimits.MaxWidth;
 
     /// <summary>Writes <paramref name="network"/> to <paramref name="path"/> atomically.</summary>
     public static void Save(Network network, string path)
@@ -48,7 +48,11 @@ public static class ModelFile
 
     /// <summary>Reads a model file into a new network planned for batches of up to <paramref name="maxBatch"/> samples.</summary>
     /// <exception cref="FastNetFormatException">The file is missing or malformed; the message names the file and JSON path.</exception>
-    public static Network Load(string path, int maxBatch = 256) => Read(path, JsonInput.ReadBytes(path), maxBatch);
+    public static Network Load(string path, int maxBatch = 256)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return Read(path, JsonInput.ReadBytes(path), maxBatch);
+    }
 
     /// <summary>Reads a model from <paramref name="stream"/> (to its end; the stream stays open) into a new network planned for batches of up to <paramref name="maxBatch"/> samples.</summary>
     /// <exception cref="FastNetFormatException">The data is malformed; the message names the JSON path.</exception>
@@ -109,6 +113,7 @@ public static class ModelFile
         }
         json.WriteStartArray("layers");
         int fanIn = network.Inputs;
+        var row = new System.Buffers.ArrayBufferWriter<byte>();
         for (int l = 0; l < network.Layers.Count; l++)
         {
             LayerSpec spec = network.Layers[l];
@@ -120,17 +125,14 @@ public static class ModelFile
             ReadOnlySpan<float> w = network.Weights(l);
             for (int i = 0; i < fanIn; i++)
             {
-                json.WriteStartArray();
-                foreach (float v in w.Slice(i * spec.Units, spec.Units)) json.WriteNumberValue(v);
-                json.WriteEndArray();
+                CompactRow.Write(json, w.Slice(i * spec.Units, spec.Units), row);
                 if (json.BytesPending > 1 << 16) json.Flush();
             }
             json.WriteEndArray();
             if (spec.Bias)
             {
-                json.WriteStartArray("bias");
-                foreach (float v in network.Bias(l)) json.WriteNumberValue(v);
-                json.WriteEndArray();
+                json.WritePropertyName("bias");
+                CompactRow.Write(json, network.Bias(l), row);
             }
             else
             {
@@ -176,7 +178,7 @@ public static class ModelFile
         JsonElement layersElement = JsonInput.Required(file, root, at, "layers");
         int layerCount = JsonInput.ArrayLength(file, layersElement, at + ".layers");
         if (layerCount == 0) throw new FastNetFormatException(file, at + ".layers", "has no layers");
-        if (layerCount > 1024) throw new FastNetFormatException(file, at + ".layers", $"has {layerCount} layers, more than 1024");
+        if (layerCount > ModelLimits.MaxLayers) throw new FastNetFormatException(file, at + ".layers", $"has {layerCount} layers, more than {ModelLimits.MaxLayers}");
 
         var specs = new LayerSpec[layerCount];
         int fanIn = inputs;

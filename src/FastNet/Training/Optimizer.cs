@@ -22,23 +22,28 @@ internal static class Optimizer
 
     public static void Validate(OptimizerOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        if (!Enum.IsDefined(options.Kind)) throw new FastNetException($"unknown optimizer {options.Kind}");
+        if (options is null) throw Bad("", "must not be null");
+        if (!Enum.IsDefined(options.Kind)) throw Bad(nameof(options.Kind), $"unknown optimizer {options.Kind}");
         if (!(options.LearningRate > 0f) || !float.IsFinite(options.LearningRate))
-            throw new FastNetException($"the learning rate must be a positive finite number, not {options.LearningRate}");
+            throw Bad(nameof(options.LearningRate), $"the learning rate must be a positive finite number, not {Text(options.LearningRate)}");
         if (!(options.Momentum >= 0f && options.Momentum < 1f))
-            throw new FastNetException($"the momentum must be in [0, 1), not {options.Momentum}");
+            throw Bad(nameof(options.Momentum), $"the momentum must be in [0, 1), not {Text(options.Momentum)}");
         if (!(options.Beta1 >= 0f && options.Beta1 < 1f) || !(options.Beta2 >= 0f && options.Beta2 < 1f))
-            throw new FastNetException($"Adam's betas must be in [0, 1), not {options.Beta1} and {options.Beta2}");
+            throw Bad(nameof(options.Beta1), $"Adam's betas must be in [0, 1), not {Text(options.Beta1)} and {Text(options.Beta2)}");
         if (!(options.Epsilon > 0f) || !float.IsFinite(options.Epsilon))
-            throw new FastNetException($"Adam's epsilon must be a positive finite number, not {options.Epsilon}");
+            throw Bad(nameof(options.Epsilon), $"Adam's epsilon must be a positive finite number, not {Text(options.Epsilon)}");
         if (!(options.WeightDecay >= 0f) || !float.IsFinite(options.WeightDecay))
-            throw new FastNetException($"the weight decay must be a finite number ≥ 0, not {options.WeightDecay}");
+            throw Bad(nameof(options.WeightDecay), $"the weight decay must be a finite number ≥ 0, not {Text(options.WeightDecay)}");
         if (!(options.RpropIncrease > 1f) || !float.IsFinite(options.RpropIncrease) || !(options.RpropDecrease > 0f && options.RpropDecrease < 1f))
-            throw new FastNetException($"iRPROP− needs η+ > 1 and 0 < η− < 1, not {options.RpropIncrease} and {options.RpropDecrease}");
+            throw Bad(nameof(options.RpropIncrease), $"iRPROP− needs η+ > 1 and 0 < η− < 1, not {Text(options.RpropIncrease)} and {Text(options.RpropDecrease)}");
         if (!(options.RpropMinStep >= 0f) || !(options.RpropMaxStep >= options.RpropMinStep) || !float.IsFinite(options.RpropMaxStep))
-            throw new FastNetException($"iRPROP− needs 0 ≤ Δmin ≤ Δmax, not {options.RpropMinStep} and {options.RpropMaxStep}");
+            throw Bad(nameof(options.RpropMinStep), $"iRPROP− needs 0 ≤ Δmin ≤ Δmax, not {Text(options.RpropMinStep)} and {Text(options.RpropMaxStep)}");
     }
+
+    private static TrainingOptionException Bad(string property, string problem) =>
+        new(property.Length == 0 ? nameof(TrainingOptions.Optimizer) : nameof(TrainingOptions.Optimizer) + "." + property, problem);
+
+    private static string Text(float value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Puts the state (StateVectors·count) back to the start of a run: zeros, and Δ0 = lr for iRPROP−'s steps.</summary>
     public static void Reset(OptimizerOptions options, Span<float> state, float learningRate)

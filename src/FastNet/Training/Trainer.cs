@@ -21,6 +21,7 @@ public sealed class Trainer
 
     private readonly Network _network;
     private readonly TrainingOptions _options;
+    private readonly Dataset _data;   // as given, before any split or standardisation
     private readonly Dataset _train;
     private readonly float[] _targets;
     private readonly Dataset? _validation;
@@ -45,17 +46,7 @@ public sealed class Trainer
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(options);
-        if (options.Epochs < 0) throw new FastNetException($"the number of epochs must not be negative, not {options.Epochs}");
-        if (options.BatchSize < 0) throw new FastNetException($"the batch size must be positive (or 0 for the full batch), not {options.BatchSize}");
-        if (!(options.ValidationFraction >= 0 && options.ValidationFraction < 1))
-            throw new FastNetException($"the validation fraction must be in [0, 1), not {options.ValidationFraction}");
-        if (options.ValidationFraction > 0 && options.Validation is not null)
-            throw new FastNetException("give a validation fraction or a validation dataset, not both");
-        if (options.Patience < 0) throw new FastNetException($"the patience must not be negative, not {options.Patience}");
-        if (options.Patience > 0 && options.ValidationFraction == 0 && options.Validation is null)
-            throw new FastNetException("early stopping (a patience) needs validation data: a validation fraction or dataset");
-        if (!Enum.IsDefined(options.OnDivergence)) throw new FastNetException($"unknown divergence policy {options.OnDivergence}");
-        Optimizer.Validate(options.Optimizer);
+        options.Validate();
         network.CheckDataset(data);
         if (options.Validation is not null) network.CheckDataset(options.Validation);
         if (data.ClassNames is not null && network.ClassNames is null) network.ClassNames = data.ClassNames;
@@ -86,6 +77,7 @@ public sealed class Trainer
         _lastGood = new float[network.ParameterCount];
         _previousGood = new float[network.ParameterCount];
         _best = new float[options.Patience > 0 ? network.ParameterCount : 0];
+        _data = data;
     }
 
     /// <summary>The network being trained.</summary>
@@ -129,6 +121,7 @@ public sealed class Trainer
     internal float RateScale { get => _rateScale; set => _rateScale = value; }
     internal double BestLoss { get => _bestLoss; set => _bestLoss = value; }
     internal int BadEpochs { get => _badEpochs; set => _badEpochs = value; }
+    internal string DataChecksum => DatasetChecksum.Compute(_data);
     internal void RestoreCounters(int epoch, int bestEpoch, int halvings)
     {
         Epoch = epoch;
@@ -148,6 +141,8 @@ public sealed class Trainer
     {
         ArgumentNullException.ThrowIfNull(checkpoint);
         var trainer = new Trainer(checkpoint.Network, data, options);
+        if (checkpoint.State.DataChecksum is { } expected && expected != trainer.DataChecksum)
+            throw data.Error("is not the data this checkpoint was trained on (its checksum differs); resume with the same data");
         checkpoint.RestoreInto(trainer);
         return trainer;
     }
@@ -204,12 +199,29 @@ public sealed class Trainer
         _network.Enter();
         try
         {
-            return RunEpochInUse();
+            BeginTraining();
+            try
+            {
+                return RunEpochInUse();
+            }
+            finally
+            {
+                _network.Training = false;
+            }
         }
         finally
         {
             _network.Exit();
         }
+    }
+
+    // one run or epoch at a time per network: the same thread may enter the network again (a progress callback may
+    // predict or evaluate), but not start training it again
+    private void BeginTraining()
+    {
+        if (_network.Training)
+            throw new FastNetException("the network is already training (Train or Run was called again from inside a run, e.g. its progress callback)");
+        _network.Training = true;
     }
 
     private double RunEpochInUse()
@@ -226,11 +238,12 @@ public sealed class Trainer
         while (true)
         {
             loss = TrainPass(LearningRate, out correct);
-            if (double.IsFinite(loss) && FiniteCheck.AllFinite(net.Parameters)) break;
+            string? problem = Divergence(loss);
+            if (problem is null) break;
             int kept = RestoreLastGood();
             if (_options.OnDivergence == DivergencePolicy.Stop || Halvings == MaxHalvings)
             {
-                Diverge(loss, kept);
+                Diverge(problem, kept);
                 return double.NaN;
             }
             Halvings++;
@@ -286,7 +299,15 @@ public sealed class Trainer
         _network.Enter();
         try
         {
-            return RunInUse(progress, cancellationToken);
+            BeginTraining();
+            try
+            {
+                return RunInUse(progress, cancellationToken);
+            }
+            finally
+            {
+                _network.Training = false;
+            }
         }
         finally
         {
@@ -404,12 +425,23 @@ public sealed class Trainer
         return Epoch - 1;
     }
 
-    private void Diverge(double loss, int keptEpoch)
+    // The divergence rule, one for every policy: an epoch diverged when its loss is not finite, when a parameter is not,
+    // or (for the run's last epoch, whose weights no later pass measures) when the updated weights' loss is not finite.
+    // Returns what went wrong, or null for a healthy epoch.
+    private string? Divergence(double loss)
+    {
+        if (!double.IsFinite(loss)) return $"the loss became {loss.ToString(CultureInfo.InvariantCulture)}";
+        if (!FiniteCheck.AllFinite(_network.Parameters)) return "a parameter became NaN or infinite";
+        if (Epoch + 1 < _options.Epochs) return null;
+        double after = _network.Measure(_train.Features, _targets, ReadOnlySpan<int>.Empty, _train.Count, standardize: false, confusion: null, out _);
+        return double.IsFinite(after) ? null : $"the loss of the updated weights became {after.ToString(CultureInfo.InvariantCulture)}";
+    }
+
+    private void Diverge(string what, int keptEpoch)
     {
         Diverged = true;
         int epoch = Epoch + 1;
         string kept = keptEpoch == 0 ? "the initial weights" : $"the weights of epoch {keptEpoch}";
-        string what = double.IsFinite(loss) ? "a parameter became NaN or infinite" : $"the loss became {loss.ToString(CultureInfo.InvariantCulture)}";
         string halved = Halvings > 0 ? $" after {Halvings} halvings of the learning rate" : "";
         string rate = LearningRate.ToString("G4", CultureInfo.InvariantCulture);
         string advice = _options.OnDivergence == DivergencePolicy.Halve   // halving was tried, MaxHalvings times

@@ -42,13 +42,13 @@ public sealed class TrainingCheckpoint
 
     /// <summary>The counters of a trainer, as a checkpoint keeps them.</summary>
     internal readonly record struct TrainerState(int Epoch, int Step, ulong RandomState, int BestEpoch, int Halvings, float RateScale,
-        double BestLoss, int BadEpochs);
+        double BestLoss, int BadEpochs, string? DataChecksum = null);
 
     /// <summary>The trainer's memory besides the weights that a run depends on, copied (the trainer's constructor resets it).</summary>
     internal sealed record TrainerMemory(float[] Optimizer, float[] LastGood, float[] PreviousGood, float[] Best);
 
     internal static TrainerState Capture(Trainer trainer) => new(trainer.Epoch, trainer.StepCount, trainer.RandomState, trainer.BestEpoch,
-        trainer.Halvings, trainer.RateScale, trainer.BestLoss, trainer.BadEpochs);
+        trainer.Halvings, trainer.RateScale, trainer.BestLoss, trainer.BadEpochs, trainer.DataChecksum);
 
     internal void RestoreInto(Trainer trainer)
     {

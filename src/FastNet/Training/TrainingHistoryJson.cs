@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FastNet.Serialization;
 
 namespace FastNet.Training;
 
@@ -18,10 +19,10 @@ internal static class TrainingHistoryJson
         {
             json.WriteStartObject();
             json.WriteNumber("epoch", e.Epoch);
-            Number(json, "loss", e.Loss);
-            Number(json, "accuracy", e.Accuracy);
-            Number(json, "validationLoss", e.ValidationLoss);
-            Number(json, "validationAccuracy", e.ValidationAccuracy);
+            json.WriteNumberOrNull("loss", e.Loss);
+            json.WriteNumberOrNull("accuracy", e.Accuracy);
+            json.WriteNumberOrNull("validationLoss", e.ValidationLoss);
+            json.WriteNumberOrNull("validationAccuracy", e.ValidationAccuracy);
             json.WriteNumber("learningRate", e.LearningRate);
             json.WriteEndObject();
         }
@@ -35,9 +36,4 @@ internal static class TrainingHistoryJson
         json.WriteEndObject();
     }
 
-    private static void Number(Utf8JsonWriter json, string name, double? value)
-    {
-        if (value is { } v && double.IsFinite(v)) json.WriteNumber(name, v);
-        else json.WriteNull(name);
-    }
 }

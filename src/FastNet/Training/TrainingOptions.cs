@@ -1,3 +1,4 @@
+using System.Globalization;
 using FastNet.Data;
 
 namespace FastNet.Training;
@@ -47,4 +48,27 @@ public sealed record TrainingOptions
 
     /// <summary>What to do when an epoch ends with a NaN or infinite loss or parameter (default <see cref="DivergencePolicy.Stop"/>).</summary>
     public DivergencePolicy OnDivergence { get; init; } = DivergencePolicy.Stop;
+
+    /// <summary>
+    /// Checks every option on its own and against the others (not against a dataset or network: the trainer does that).
+    /// </summary>
+    /// <exception cref="TrainingOptionException">An option's value cannot be used; <see cref="TrainingOptionException.Option"/> names it.</exception>
+    public void Validate()
+    {
+        if (Epochs < 0) throw Bad(nameof(Epochs), $"must not be negative, not {Epochs}");
+        if (BatchSize < 0) throw Bad(nameof(BatchSize), $"must be positive (or 0 for the full batch), not {BatchSize}");
+        if (!(ValidationFraction >= 0 && ValidationFraction < 1))
+            throw Bad(nameof(ValidationFraction), $"must be in [0, 1), not {ValidationFraction.ToString(CultureInfo.InvariantCulture)}");
+        if (ValidationFraction > 0 && Validation is not null)
+            throw Bad(nameof(ValidationFraction), "give a validation fraction or a validation dataset, not both");
+        if (Patience < 0) throw Bad(nameof(Patience), $"must not be negative, not {Patience}");
+        if (Patience > 0 && ValidationFraction == 0 && Validation is null)
+            throw Bad(nameof(Patience), "early stopping needs validation data: a validation fraction or dataset");
+        if (!Enum.IsDefined(OnDivergence)) throw Bad(nameof(OnDivergence), $"unknown divergence policy {OnDivergence}");
+        Training.Optimizer.Validate(Optimizer);
+        if (Optimizer.Kind == OptimizerKind.Rprop && BatchSize != 0)
+            throw Bad(nameof(BatchSize), "rprop needs full batches (batch size 0): its steps follow the sign of the whole gradient");
+    }
+
+    private static TrainingOptionException Bad(string option, string problem) => new(option, problem);
 }

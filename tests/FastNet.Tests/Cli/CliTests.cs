@@ -104,7 +104,7 @@ public class CliTests
     [InlineData(2, "predict", "--model", "m.json", "--input", "1,abc")]
     [InlineData(1, "eval", "--model", "/missing/model.json", "--data", "DATA")]
     [InlineData(1, "train", "--data", "/missing/data.json", "--layers", "1:sigmoid", "--out", "o.json")]
-    [InlineData(1, "train", "--data", "DATA", "--layers", "2:softmax", "--loss", "sse", "--out", "o.json")]
+    [InlineData(2, "train", "--data", "DATA", "--layers", "2:softmax", "--loss", "sse", "--out", "o.json")]
     public void BadInputGivesOneErrorLineAndTheRightExitCode(int expectedExit, params string[] args)
     {
         using var folder = new TempFolder();

@@ -51,9 +51,9 @@ public class DataCommandTests
 
     [Theory]
     [InlineData(2, "data", "circles", "--format", "xml", "--out", "o.json")]
-    [InlineData(1, "data", "circles", "--factor", "1.5", "--out", "o.json")]
-    [InlineData(1, "data", "blobs", "--classes", "0", "--out", "o.json")]
-    [InlineData(1, "data", "spirals", "--samples", "1", "--out", "o.json")]
+    [InlineData(2, "data", "circles", "--factor", "1.5", "--out", "o.json")]
+    [InlineData(2, "data", "blobs", "--classes", "0", "--out", "o.json")]
+    [InlineData(2, "data", "spirals", "--samples", "1", "--out", "o.json")]
     [InlineData(1, "data", "moons", "--out", "/no/such/folder/o.json")]
     public void BadParametersFailCleanly(int expectedExit, params string[] args)
     {

@@ -117,12 +117,12 @@ public class TrainingCommandTests
     [InlineData("--val-split", "--val-split", "1.5")]
     [InlineData("--val-split and --val-data", "--val-split", "0.2", "--val-data", "DATA")]
     [InlineData("--patience", "--patience", "0", "--val-split", "0.2")]
-    [InlineData("--patience needs validation data", "--patience", "5")]
+    [InlineData("--patience: early stopping needs validation data", "--patience", "5")]
     [InlineData("--lr-decay", "--lr-decay", "step:0:0.5")]
     [InlineData("--lr-decay", "--lr-decay", "exp:2")]
     [InlineData("--lr-decay", "--lr-decay", "cosine")]
     [InlineData("--on-divergence", "--on-divergence", "ignore")]
-    [InlineData("--optimizer rprop needs --batch full", "--optimizer", "rprop", "--batch", "10")]
+    [InlineData("--batch: rprop needs full batches", "--optimizer", "rprop", "--batch", "10")]
     public void BadTrainingOptionsAreUsageErrorsNamingTheOption(string expected, params string[] options)
     {
         using var folder = new TempFolder();

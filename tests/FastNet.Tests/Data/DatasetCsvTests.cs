@@ -88,14 +88,15 @@ public class DatasetCsvTests
     [InlineData("\n  \n", ": is empty")]
     [InlineData("x,y,label\n", ": has a header but no samples")]
     [InlineData("5\n6\n", "has 1 column; a dataset needs at least one feature and a label column at line 1")]
-    [InlineData("x,y,label\n1,2,-1\n", "")]
+    [InlineData("x,y,label\n1,2,-1\n", "-1 is out of range (0 to 1048576) at line 2, column 3 (label)")]   // a column headed label holds labels
+    [InlineData("1,2,-1\n", "")]
     public void MalformedCsvNamesFileLineAndColumn(string text, string expected)
     {
         using var folder = new TempFolder();
         string path = folder.Write("bad.csv", text);
         if (expected.Length == 0)
         {
-            // a negative "label" is a regression target, not an error
+            // without a header, a negative value in the last column makes it a regression target
             Assert.False(Dataset.Load(path).HasLabels);
             return;
         }

@@ -141,11 +141,11 @@ public class OptimizerTests
     [InlineData(float.NaN, "learning rate")]
     public void InvalidHyperParametersAreRefused(float lr, string message)
     {
-        var e = Assert.Throws<FastNetException>(() => Optimizer.Validate(new OptimizerOptions { LearningRate = lr }));
+        var e = Assert.Throws<TrainingOptionException>(() => Optimizer.Validate(new OptimizerOptions { LearningRate = lr }));
         Assert.Contains(message, e.Message);
-        Assert.Throws<FastNetException>(() => Optimizer.Validate(new OptimizerOptions { Momentum = 1f }));
-        Assert.Throws<FastNetException>(() => Optimizer.Validate(new OptimizerOptions { WeightDecay = -1f }));
-        Assert.Throws<FastNetException>(() => Optimizer.Validate(new OptimizerOptions { Beta2 = 1f }));
+        Assert.Throws<TrainingOptionException>(() => Optimizer.Validate(new OptimizerOptions { Momentum = 1f }));
+        Assert.Throws<TrainingOptionException>(() => Optimizer.Validate(new OptimizerOptions { WeightDecay = -1f }));
+        Assert.Throws<TrainingOptionException>(() => Optimizer.Validate(new OptimizerOptions { Beta2 = 1f }));
     }
 
     [Fact]

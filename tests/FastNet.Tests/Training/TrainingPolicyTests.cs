@@ -213,10 +213,10 @@ public class TrainingPolicyTests
     public void TrainingOptionsThatCannotWorkAreRefused()
     {
         Dataset data = TestData.Moons();
-        Assert.Contains("needs validation data", Assert.Throws<FastNetException>(() => new Trainer(Moons(), data, new TrainingOptions { Patience = 3 })).Message);
-        Assert.Contains("not both", Assert.Throws<FastNetException>(() =>
+        Assert.Contains("needs validation data", Assert.Throws<TrainingOptionException>(() => new Trainer(Moons(), data, new TrainingOptions { Patience = 3 })).Message);
+        Assert.Contains("not both", Assert.Throws<TrainingOptionException>(() =>
             new Trainer(Moons(), data, new TrainingOptions { ValidationFraction = 0.2, Validation = data })).Message);
-        Assert.Contains("rprop needs full batches", Assert.Throws<FastNetException>(() =>
+        Assert.Contains("rprop needs full batches", Assert.Throws<TrainingOptionException>(() =>
             new Trainer(Moons(), data, new TrainingOptions { BatchSize = 10, Optimizer = new OptimizerOptions { Kind = OptimizerKind.Rprop } })).Message);
     }
 }
