@@ -6,7 +6,7 @@ namespace FastNet.Benchmarks;
 
 /// <summary>
 /// c (M×N) = op(a)·op(b) in the three dense-layer forms: the naive reference (baseline) against FastNet's blocked
-/// micro-kernels (or its direct small path), on 1 and 2 threads. Shapes: the cubes, the MNIST output layer
+/// micro-kernels (or its direct small path), on 1 and 2 threads. Shapes: the cubes, the MNIST hidden layer (1024×784×256) and output layer
 /// (1024×256×10), the seed-sized 100×2×16 and an odd 127×129×131 that hits every edge.
 /// </summary>
 [MemoryDiagnoser]
@@ -26,10 +26,10 @@ public class GemmBenchmarks
     [ParamsSource(nameof(ThreadCounts))]
     public int Threads { get; set; } = 1;
 
-    // The full grid is 6 shapes × 3 forms × 2 thread counts; FASTNET_GEMM_SHAPES, FASTNET_GEMM_FORMS and
+    // The full grid is 7 shapes × 3 forms × 2 thread counts; FASTNET_GEMM_SHAPES, FASTNET_GEMM_FORMS and
     // FASTNET_GEMM_THREADS (comma-separated) narrow it, e.g. to the cubes in nn on one thread.
     public static IEnumerable<string> Shapes() =>
-        FromEnvironment("FASTNET_GEMM_SHAPES", "256x256x256,512x512x512,1024x1024x1024,1024x256x10,100x2x16,127x129x131");
+        FromEnvironment("FASTNET_GEMM_SHAPES", "256x256x256,512x512x512,1024x1024x1024,1024x784x256,1024x256x10,100x2x16,127x129x131");
 
     public static IEnumerable<string> Forms() => FromEnvironment("FASTNET_GEMM_FORMS", "nn,tn,nt");
 

@@ -53,6 +53,8 @@ internal static class BenchCommand
                     w.WriteString("form", formName);
                     w.WriteNumber("threads", t);
                     w.WriteString("isa", KernelInfo.GemmPath);
+                    w.WriteString("kernel", KernelInfo.GemmPlan(n));
+                    w.WriteString("caches", KernelInfo.Caches);
                     w.WriteNumber("microsecondsPerCall", Math.Round(measured.Median.TotalMicroseconds, 3));
                     w.WriteNumber("samples", Samples);
                 });
@@ -61,6 +63,7 @@ internal static class BenchCommand
             {
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"gemm {m}x{k}x{n} {formName}, {t} thread(s), {KernelInfo.GemmPath}: {gflops:F1} GFLOP/s ({measured.Median.TotalMicroseconds:F2} µs per call, median of {Samples})"));
+                output.WriteLine($"kernel {KernelInfo.GemmPlan(n)}; {KernelInfo.Caches}");
             }
             return FastNetCli.Ok;
         });
@@ -125,6 +128,8 @@ internal static class BenchCommand
                     w.WriteString("loss", lossName);
                     w.WriteNumber("threads", t);
                     w.WriteString("isa", KernelInfo.GemmPath);
+                    w.WriteString("kernel", KernelInfo.GemmPlan(int.MaxValue));
+                    w.WriteString("caches", KernelInfo.Caches);
                     w.WriteNumber("samples", Samples);
                 });
             }
@@ -132,6 +137,7 @@ internal static class BenchCommand
             {
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"train {inputCount}-{layersText} on {batchSize} samples ({lossName}), {t} thread(s): {(milliseconds < 0.1 ? $"{milliseconds * 1000:F3} µs" : $"{milliseconds:F3} ms")} per step, {measured.AllocatedBytesPerRun} B allocated per step (median of {Samples})"));
+                output.WriteLine($"gemm {KernelInfo.GemmPath}: kernel {KernelInfo.GemmPlan(int.MaxValue)}; {KernelInfo.Caches}");
             }
             return FastNetCli.Ok;
         });

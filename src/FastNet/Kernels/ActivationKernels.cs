@@ -1,12 +1,12 @@
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 using FastNet.Kernels.Activations;
+using FastNet.Kernels.Vectors;
 
 namespace FastNet.Kernels;
 
-/// <summary>Activation functions forward (z → a) and backward (da → dz, in place, from a).</summary>
+/// <summary>Activation functions forward (z → a) and backward (da → dz, in place, from a), per <see cref="Activation"/>; the math is in each activation's operator struct.</summary>
 internal static class ActivationKernels
 {
     /// <summary>a (batch×units) = f(z (batch×units)); softmax is taken per row.</summary>
@@ -29,8 +29,9 @@ internal static class ActivationKernels
     }
 
     /// <summary>
-    /// d (batch×units): da on entry, dz = da ⊙ f′ on return, with f′ computed from the activation a. Softmax has no
-    /// element-wise derivative; its gradient comes from the cross-entropy loss directly.
+    /// d (batch×units): da on entry, dz = da ⊙ f′ on return, with f′ computed from the activation a (each activation's
+    /// <see cref="IActivationOperator{TSelf}.Backward"/>). Softmax has no element-wise derivative; its gradient
+    /// comes from the cross-entropy loss directly.
     /// </summary>
     public static void Backward(Activation activation, ReadOnlySpan<float> a, Span<float> d, int length)
     {
@@ -39,9 +40,9 @@ internal static class ActivationKernels
         switch (activation)
         {
             case Activation.Identity: break;
-            case Activation.Sigmoid: BinaryDriver.Run<SigmoidBackward>(d, a, d); break;
-            case Activation.Tanh: BinaryDriver.Run<TanhBackward>(d, a, d); break;
-            case Activation.Relu: BinaryDriver.Run<ReluBackward>(d, a, d); break;
+            case Activation.Sigmoid: BinaryDriver.Run<ActivationBackward<SigmoidOperator>>(d, a, d); break;
+            case Activation.Tanh: BinaryDriver.Run<ActivationBackward<TanhOperator>>(d, a, d); break;
+            case Activation.Relu: BinaryDriver.Run<ActivationBackward<ReluOperator>>(d, a, d); break;
             default: throw new NotSupportedException($"{activation} has no element-wise derivative; it is only valid with its loss");
         }
     }
@@ -55,50 +56,62 @@ internal static class ActivationKernels
         switch (activation)
         {
             case Activation.Identity: BiasKernels.ColumnSums(d, db, batch, units, accumulate: false); break;
-            case Activation.Sigmoid: BackwardWithColumnSums<SigmoidBackward>(a, d, db, batch, units); break;
-            case Activation.Tanh: BackwardWithColumnSums<TanhBackward>(a, d, db, batch, units); break;
-            case Activation.Relu: BackwardWithColumnSums<ReluBackward>(a, d, db, batch, units); break;
+            case Activation.Sigmoid: BackwardWithColumnSums<SigmoidOperator>(a, d, db, batch, units); break;
+            case Activation.Tanh: BackwardWithColumnSums<TanhOperator>(a, d, db, batch, units); break;
+            case Activation.Relu: BackwardWithColumnSums<ReluOperator>(a, d, db, batch, units); break;
             default: throw new NotSupportedException($"{activation} has no element-wise derivative; it is only valid with its loss");
         }
     }
 
-    // d (batch×units) = op(d, a); db (units) = Σ rows of d
-    private static void BackwardWithColumnSums<TOp>(ReadOnlySpan<float> a, Span<float> d, Span<float> db, int batch, int units)
-        where TOp : struct, IBinaryOperator
+    // d (batch×units) = f′ applied to d and a; db (units) = Σ rows of d
+    private static void BackwardWithColumnSums<TAct>(ReadOnlySpan<float> a, Span<float> d, Span<float> db, int batch, int units)
+        where TAct : struct, IActivationOperator<TAct>
     {
         int length = batch * units;
         a = a.Slice(0, length);
         d = d.Slice(0, length);
         db = db.Slice(0, units);
-        if (units < Vector512<float>.Count || !Vector512.IsHardwareAccelerated)
+        if (units < VectorDispatch.WidestCount)
         {
             // narrow rows: one flat vectorised pass, then the column sums (themselves vectorised across rows)
-            BinaryDriver.Run<TOp>(d, a, d);
+            BinaryDriver.Run<ActivationBackward<TAct>>(d, a, d);
             BiasKernels.ColumnSums(d, db, batch, units, accumulate: false);
             return;
         }
+        var kernel = new RowsKernel<TAct>(a, d, db, batch, units);
+        VectorDispatch.Run(ref kernel, units);
+    }
+
+    /// <summary>Wide rows (units ≥ one vector) on one width: per row, dz = f′(d, a) a vector at a time, added into db as it is stored.</summary>
+    internal static void BackwardRowsWithColumnSums<TAct, TVec, TW>(ReadOnlySpan<float> a, Span<float> d, Span<float> db, int batch, int units)
+        where TAct : struct, IActivationOperator<TAct> where TVec : struct where TW : struct, IVectorWidth<TVec>
+    {
         db.Clear();
         ref float ar = ref MemoryMarshal.GetReference(a);
         ref float dr = ref MemoryMarshal.GetReference(d);
         ref float sr = ref MemoryMarshal.GetReference(db);
-        int width = Vector512<float>.Count;
         for (int i = 0; i < batch; i++)
         {
-            nuint row = (nuint)(i * units);
-            int j = 0;
-            for (; j <= units - width; j += width)
-            {
-                Vector512<float> dz = TOp.Invoke(Vector512.LoadUnsafe(ref dr, row + (nuint)j), Vector512.LoadUnsafe(ref ar, row + (nuint)j));
-                dz.StoreUnsafe(ref dr, row + (nuint)j);
-                (Vector512.LoadUnsafe(ref sr, (nuint)j) + dz).StoreUnsafe(ref sr, (nuint)j);
-            }
-            for (; j < units; j++)
-            {
-                float dz = TOp.Invoke(Unsafe.Add(ref dr, (nint)row + j), Unsafe.Add(ref ar, (nint)row + j));
-                Unsafe.Add(ref dr, (nint)row + j) = dz;
-                Unsafe.Add(ref sr, j) += dz;
-            }
+            ref float aRow = ref Unsafe.Add(ref ar, i * units);
+            ref float dRow = ref Unsafe.Add(ref dr, i * units);
+            int j = BackwardRow<TAct, TVec, TW>(ref aRow, ref dRow, ref sr, 0, units);
+            BackwardRow<TAct, float, ScalarWidth>(ref aRow, ref dRow, ref sr, j, units);
         }
+    }
+
+    // dz (whole vectors from start) = op(d, a), stored into d and added into db; returns where it stopped
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int BackwardRow<TAct, TVec, TW>(ref float a, ref float d, ref float db, int start, int units)
+        where TAct : struct, IActivationOperator<TAct> where TVec : struct where TW : struct, IVectorWidth<TVec>
+    {
+        int j = start;
+        for (; j <= units - TW.Count; j += TW.Count)
+        {
+            TVec dz = TW.Binary<ActivationBackward<TAct>>(TW.Load(ref d, (nuint)j), TW.Load(ref a, (nuint)j));
+            TW.Store(dz, ref d, (nuint)j);
+            TW.Store(TW.Add(TW.Load(ref db, (nuint)j), dz), ref db, (nuint)j);
+        }
+        return j;
     }
 
     /// <summary>a (units) = softmax(z (units)), shifted by the row maximum so no exponent overflows.</summary>
@@ -111,35 +124,13 @@ internal static class ActivationKernels
         TensorPrimitives.Multiply(a, 1f / sum, a);
     }
 
-    /// <summary>dz = da · a · (1 − a).</summary>
-    internal readonly struct SigmoidBackward : IBinaryOperator
+    private readonly ref struct RowsKernel<TAct>(ReadOnlySpan<float> a, Span<float> d, Span<float> db, int batch, int units) : IVectorKernel
+        where TAct : struct, IActivationOperator<TAct>
     {
-        public static float Invoke(float da, float a) => da * (a * (1f - a));
-        public static Vector256<float> Invoke(Vector256<float> da, Vector256<float> a) => da * (a * (Vector256<float>.One - a));
-        public static Vector512<float> Invoke(Vector512<float> da, Vector512<float> a) => da * (a * (Vector512<float>.One - a));
-    }
+        private readonly ReadOnlySpan<float> _a = a;
+        private readonly Span<float> _d = d, _db = db;
 
-    /// <summary>dz = da · (1 − a²).</summary>
-    internal readonly struct TanhBackward : IBinaryOperator
-    {
-        public static float Invoke(float da, float a) => da * (1f - a * a);
-        public static Vector256<float> Invoke(Vector256<float> da, Vector256<float> a) => da * (Vector256<float>.One - a * a);
-        public static Vector512<float> Invoke(Vector512<float> da, Vector512<float> a) => da * (Vector512<float>.One - a * a);
-    }
-
-    /// <summary>dz = da where a &gt; 0, else 0.</summary>
-    internal readonly struct ReluBackward : IBinaryOperator
-    {
-        public static float Invoke(float da, float a) => a > 0f ? da : 0f;
-        public static Vector256<float> Invoke(Vector256<float> da, Vector256<float> a) => Vector256.ConditionalSelect(Vector256.GreaterThan(a, Vector256<float>.Zero), da, Vector256<float>.Zero);
-        public static Vector512<float> Invoke(Vector512<float> da, Vector512<float> a) => Vector512.ConditionalSelect(Vector512.GreaterThan(a, Vector512<float>.Zero), da, Vector512<float>.Zero);
-    }
-
-    /// <summary>dz = da.</summary>
-    internal readonly struct IdentityBackward : IBinaryOperator
-    {
-        public static float Invoke(float da, float a) => da;
-        public static Vector256<float> Invoke(Vector256<float> da, Vector256<float> a) => da;
-        public static Vector512<float> Invoke(Vector512<float> da, Vector512<float> a) => da;
+        public void Run<TVec, TW>() where TVec : struct where TW : struct, IVectorWidth<TVec> =>
+            BackwardRowsWithColumnSums<TAct, TVec, TW>(_a, _d, _db, batch, units);
     }
 }

@@ -1,7 +1,6 @@
 using System.Numerics.Tensors;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
+using FastNet.Kernels.Vectors;
 
 namespace FastNet.Kernels;
 
@@ -19,30 +18,46 @@ internal static class BiasKernels
     }
 
     /// <summary>
-    /// db (units) = Σ over rows of dz (batch×units), or += with <paramref name="accumulate"/>. When units divides 16 (the
-    /// seed's 4 and 1) the block is summed as flat Vector512s, each holding 16 / units whole rows, and the lanes are
-    /// folded per column at the end: one vector add per 16 floats instead of a short row loop.
+    /// db (units) = Σ over rows of dz (batch×units), or += with <paramref name="accumulate"/>. When units divides the vector
+    /// width <see cref="VectorDispatch"/> chooses (the seed's 4 and 1) the block is summed as flat vectors, each holding
+    /// whole rows, and the lanes are folded per column at the end: one vector add per vector of floats instead of a short
+    /// row loop.
     /// </summary>
     public static void ColumnSums(ReadOnlySpan<float> dz, Span<float> db, int batch, int units, bool accumulate)
     {
+        var kernel = new Kernel(dz, db.Slice(0, units), batch, units, accumulate);
+        VectorDispatch.Run(ref kernel, batch * units);
+    }
+
+    /// <summary>The same on one width; tests call each width directly.</summary>
+    internal static void ColumnSums<TVec, TW>(ReadOnlySpan<float> dz, Span<float> db, int batch, int units, bool accumulate)
+        where TVec : struct where TW : struct, IVectorWidth<TVec>
+    {
         db = db.Slice(0, units);
-        int width = Vector512<float>.Count;
-        if (Vector512.IsHardwareAccelerated && units < width && width % units == 0 && batch * units >= width)
+        int width = TW.Count, length = batch * units;
+        if (!accumulate) db.Clear();
+        if (width == 1 || units >= width || width % units != 0 || length < width)
         {
-            int length = batch * units;
-            ref float dr = ref MemoryMarshal.GetReference(dz);
-            Vector512<float> sum = Vector512<float>.Zero;
-            int i = 0;
-            for (; i <= length - width; i += width) sum += Vector512.LoadUnsafe(ref dr, (nuint)i);
-            if (!accumulate) db.Clear();
-            Span<float> lanes = stackalloc float[Vector512<float>.Count];
-            sum.CopyTo(lanes);
-            for (int lane = 0, j = 0; lane < width; lane++, j = j + 1 == units ? 0 : j + 1) db[j] += lanes[lane];
-            for (int j = 0; i < length; i++, j = j + 1 == units ? 0 : j + 1) db[j] += Unsafe.Add(ref dr, i);
+            for (int i = 0; i < batch; i++)
+                TensorPrimitives.Add(db, dz.Slice(i * units, units), db);
             return;
         }
-        if (!accumulate) db.Clear();
-        for (int i = 0; i < batch; i++)
-            TensorPrimitives.Add(db, dz.Slice(i * units, units), db);
+        ref float dr = ref MemoryMarshal.GetReference(dz.Slice(0, length));
+        TVec sum = TW.Zero;
+        int k = 0;
+        for (; k <= length - width; k += width) sum = TW.Add(sum, TW.Load(ref dr, (nuint)k));
+        Span<float> lanes = stackalloc float[width];
+        TW.Store(sum, ref MemoryMarshal.GetReference(lanes), 0);
+        for (int lane = 0, j = 0; lane < width; lane++, j = j + 1 == units ? 0 : j + 1) db[j] += lanes[lane];
+        for (int j = 0; k < length; k++, j = j + 1 == units ? 0 : j + 1) db[j] += dz[k];
+    }
+
+    private readonly ref struct Kernel(ReadOnlySpan<float> dz, Span<float> db, int batch, int units, bool accumulate) : IVectorKernel
+    {
+        private readonly ReadOnlySpan<float> _dz = dz;
+        private readonly Span<float> _db = db;
+
+        public void Run<TVec, TW>() where TVec : struct where TW : struct, IVectorWidth<TVec> =>
+            ColumnSums<TVec, TW>(_dz, _db, batch, units, accumulate);
     }
 }

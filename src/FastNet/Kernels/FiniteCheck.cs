@@ -1,37 +1,41 @@
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
+using FastNet.Kernels.Vectors;
 
 namespace FastNet.Kernels;
 
 /// <summary>
-/// Whether every float of a span is finite, by the exponent bits (all ones means NaN or ±∞): Vector512, Vector256, then
-/// a scalar tail; one compare per vector, so a clean span costs one pass.
+/// Whether every float of a span is finite, by the exponent bits (all ones means NaN or ±∞), on the widest width
+/// <see cref="VectorDispatch"/> chooses: one compare per vector and an overlapping last vector, so a clean span costs
+/// one pass.
 /// </summary>
 internal static class FiniteCheck
 {
-    private const uint ExponentMask = 0x7F80_0000u;
-
     // x (n) → true when no element is NaN or ±∞
     public static bool AllFinite(ReadOnlySpan<float> x)
     {
-        ReadOnlySpan<uint> bits = MemoryMarshal.Cast<float, uint>(x);
-        ref uint r = ref MemoryMarshal.GetReference(bits);
-        int n = bits.Length, i = 0;
-        if (Vector512.IsHardwareAccelerated && n >= Vector512<uint>.Count)
-        {
-            Vector512<uint> mask = Vector512.Create(ExponentMask);
-            for (; i <= n - Vector512<uint>.Count; i += Vector512<uint>.Count)
-                if (Vector512.EqualsAny(Vector512.LoadUnsafe(ref r, (nuint)i) & mask, mask)) return false;
-        }
-        else if (Vector256.IsHardwareAccelerated && n >= Vector256<uint>.Count)
-        {
-            Vector256<uint> mask = Vector256.Create(ExponentMask);
-            for (; i <= n - Vector256<uint>.Count; i += Vector256<uint>.Count)
-                if (Vector256.EqualsAny(Vector256.LoadUnsafe(ref r, (nuint)i) & mask, mask)) return false;
-        }
-        for (; i < n; i++)
-            if ((Unsafe.Add(ref r, i) & ExponentMask) == ExponentMask) return false;
-        return true;
+        var kernel = new Kernel(x);
+        VectorDispatch.Run(ref kernel, x.Length);
+        return kernel.Result;
+    }
+
+    /// <summary>The same on one width (scalar when the span is shorter than one vector); tests call each width directly.</summary>
+    internal static bool AllFinite<TVec, TW>(ReadOnlySpan<float> x) where TVec : struct where TW : struct, IVectorWidth<TVec>
+    {
+        int n = x.Length;
+        if (n == 0) return true;
+        if (n < TW.Count) return AllFinite<float, ScalarWidth>(x);
+        ref float r = ref MemoryMarshal.GetReference(x);
+        for (nuint i = 0; i < (nuint)(n - TW.Count); i += (nuint)TW.Count)
+            if (TW.AnyNonFinite(TW.Load(ref r, i))) return false;
+        return !TW.AnyNonFinite(TW.Load(ref r, (nuint)(n - TW.Count)));
+    }
+
+    private ref struct Kernel(ReadOnlySpan<float> x) : IVectorKernel
+    {
+        private readonly ReadOnlySpan<float> _x = x;
+
+        public bool Result { get; private set; }
+
+        public void Run<TVec, TW>() where TVec : struct where TW : struct, IVectorWidth<TVec> => Result = AllFinite<TVec, TW>(_x);
     }
 }

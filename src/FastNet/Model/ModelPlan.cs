@@ -84,8 +84,8 @@ internal sealed class ModelPlan
     /// <summary>A new workspace for this plan.</summary>
     public Workspace Allocate() => new(_plan);
 
-    /// <summary>Whether the loss adds the rows' losses (sse) rather than averaging them; the one place this is decided.</summary>
-    public static bool LossIsSum(Loss loss) => loss == Loss.Sse;
+    /// <summary>Whether the loss adds the rows' losses (sse) rather than averaging them; each loss decides (<see cref="LossKernels.IsSum"/>).</summary>
+    public static bool LossIsSum(Loss loss) => LossKernels.IsSum(loss);
 
     /// <summary>a_out (batch×outputs) of the last forward pass.</summary>
     public Span<float> Output(Workspace ws, int batch) => ws[_layers[^1].A].Slice(0, batch * Outputs);

@@ -1,6 +1,7 @@
 using System.Runtime.Intrinsics;
 using FastNet.Kernels;
 using FastNet.Kernels.Activations;
+using FastNet.Kernels.Vectors;
 using FastNet.Reference;
 using FsCheck;
 using FsCheck.Fluent;
@@ -10,6 +11,12 @@ namespace FastNet.Tests.Kernels;
 
 public class ActivationTests
 {
+    // the operators' members through the interface, as the drivers call them
+    private static float Invoke<TOp>(float x) where TOp : struct, IUnaryOperator => TOp.Invoke(x);
+    private static Vector128<float> Invoke<TOp>(Vector128<float> x) where TOp : struct, IUnaryOperator => TOp.Invoke(x);
+    private static Vector256<float> Invoke<TOp>(Vector256<float> x) where TOp : struct, IUnaryOperator => TOp.Invoke(x);
+    private static Vector512<float> Invoke<TOp>(Vector512<float> x) where TOp : struct, IUnaryOperator => TOp.Invoke(x);
+
     // every float magnitude from subnormal to overflow, both signs, plus the points where the formulas switch
     private static IEnumerable<float> Inputs()
     {
@@ -42,9 +49,9 @@ public class ActivationTests
         foreach (float x in Inputs())
         {
             double exact = 1 / (1 + Math.Exp(-(double)x));
-            double ulps = UlpDistance(SigmoidOperator.Invoke(x), exact);
+            double ulps = UlpDistance(Invoke<SigmoidOperator>(x), exact);
             // results below the smallest normal float are compared absolutely: one subnormal step is the ulp there
-            Assert.True(ulps <= 4, $"sigmoid({x}) = {SigmoidOperator.Invoke(x)}, exact {exact}: {ulps} ulp");
+            Assert.True(ulps <= 4, $"sigmoid({x}) = {Invoke<SigmoidOperator>(x)}, exact {exact}: {ulps} ulp");
             worst = Math.Max(worst, ulps);
         }
     }
@@ -55,46 +62,53 @@ public class ActivationTests
         foreach (float x in Inputs())
         {
             double exact = Math.Tanh(x);
-            double ulps = UlpDistance(TanhOperator.Invoke(x), exact);
-            Assert.True(ulps <= 4, $"tanh({x}) = {TanhOperator.Invoke(x)}, exact {exact}: {ulps} ulp");
+            double ulps = UlpDistance(Invoke<TanhOperator>(x), exact);
+            Assert.True(ulps <= 4, $"tanh({x}) = {Invoke<TanhOperator>(x)}, exact {exact}: {ulps} ulp");
         }
     }
 
     [Fact]
     public void Limits_are_exact()
     {
-        Assert.Equal(1f, SigmoidOperator.Invoke(float.PositiveInfinity));
-        Assert.Equal(0f, SigmoidOperator.Invoke(float.NegativeInfinity));
-        Assert.Equal(1f, SigmoidOperator.Invoke(float.MaxValue));
-        Assert.Equal(0f, SigmoidOperator.Invoke(-float.MaxValue));
-        Assert.Equal(0.5f, SigmoidOperator.Invoke(0f));
-        Assert.Equal(1f, TanhOperator.Invoke(float.PositiveInfinity));
-        Assert.Equal(-1f, TanhOperator.Invoke(float.NegativeInfinity));
-        Assert.Equal(1f, TanhOperator.Invoke(50f));
-        Assert.Equal(0f, TanhOperator.Invoke(0f));
-        Assert.True(float.IsNegative(TanhOperator.Invoke(-0f)));
-        Assert.Equal(0f, ReluOperator.Invoke(-3f));
+        Assert.Equal(1f, Invoke<SigmoidOperator>(float.PositiveInfinity));
+        Assert.Equal(0f, Invoke<SigmoidOperator>(float.NegativeInfinity));
+        Assert.Equal(1f, Invoke<SigmoidOperator>(float.MaxValue));
+        Assert.Equal(0f, Invoke<SigmoidOperator>(-float.MaxValue));
+        Assert.Equal(0.5f, Invoke<SigmoidOperator>(0f));
+        Assert.Equal(1f, Invoke<TanhOperator>(float.PositiveInfinity));
+        Assert.Equal(-1f, Invoke<TanhOperator>(float.NegativeInfinity));
+        Assert.Equal(1f, Invoke<TanhOperator>(50f));
+        Assert.Equal(0f, Invoke<TanhOperator>(0f));
+        Assert.True(float.IsNegative(Invoke<TanhOperator>(-0f)));
+        Assert.Equal(0f, Invoke<ReluOperator>(-3f));
     }
 
     [Property]
     public Property Sigmoid_and_tanh_never_return_NaN_for_finite_input() =>
         Prop.ForAll(ArbMap.Default.ArbFor<float>().Filter(float.IsFinite), x =>
         {
-            float s = SigmoidOperator.Invoke(x), t = TanhOperator.Invoke(x);
+            float s = Invoke<SigmoidOperator>(x), t = Invoke<TanhOperator>(x);
             return s >= 0f && s <= 1f && t >= -1f && t <= 1f;
         });
 
     [Property]
-    public Property Vector_lanes_have_the_bits_of_the_scalar_result() =>
-        Prop.ForAll(ArbMap.Default.ArbFor<float>().Filter(float.IsFinite), x =>
-        {
-            bool same = true;
-            same &= SigmoidOperator.Invoke(Vector512.Create(x)).GetElement(5) == SigmoidOperator.Invoke(x);
-            same &= SigmoidOperator.Invoke(Vector256.Create(x)).GetElement(3) == SigmoidOperator.Invoke(x);
-            same &= TanhOperator.Invoke(Vector512.Create(x)).GetElement(5) == TanhOperator.Invoke(x);
-            same &= TanhOperator.Invoke(Vector256.Create(x)).GetElement(3) == TanhOperator.Invoke(x);
-            return same;
-        });
+    public Property Every_lane_of_every_width_has_the_bits_of_the_scalar_forward_and_backward() =>
+        Prop.ForAll(ArbMap.Default.ArbFor<float>().Filter(float.IsFinite), ArbMap.Default.ArbFor<float>().Filter(float.IsFinite), (x, y) =>
+            SameBits<SigmoidOperator>(x, y) && SameBits<TanhOperator>(x, y) && SameBits<ReluOperator>(x, y) && SameBits<IdentityOperator>(x, y)
+            && SameBits<SigmoidOperator>(x, y * 1e-3f) && SameBits<TanhOperator>(y * 1e-3f, x));
+
+    // forward of x and backward of (da = x, a = y) in lanes 0 and last of Vector128/256/512 against the scalar members
+    private static bool SameBits<TOp>(float x, float y) where TOp : struct, IActivationOperator<TOp>
+    {
+        int forward = BitConverter.SingleToInt32Bits(Invoke<TOp>(x)), backward = BitConverter.SingleToInt32Bits(TOp.Backward<float, ScalarWidth>(x, y));
+        bool Same(float f, float b) => BitConverter.SingleToInt32Bits(f) == forward && BitConverter.SingleToInt32Bits(b) == backward;
+        Vector128<float> x4 = Vector128.Create(x), y4 = Vector128.Create(y);
+        Vector256<float> x8 = Vector256.Create(x), y8 = Vector256.Create(y);
+        Vector512<float> x16 = Vector512.Create(x), y16 = Vector512.Create(y);
+        return Same(Invoke<TOp>(x4).GetElement(0), ActivationBackward<TOp>.Invoke(x4, y4).GetElement(3))
+            && Same(Invoke<TOp>(x8).GetElement(7), ActivationBackward<TOp>.Invoke(x8, y8).GetElement(0))
+            && Same(Invoke<TOp>(x16).GetElement(15), ActivationBackward<TOp>.Invoke(x16, y16).GetElement(5));
+    }
 
     [Theory]
     [InlineData(1)]

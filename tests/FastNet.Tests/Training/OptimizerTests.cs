@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+using FastNet.Kernels.Vectors;
 using FastNet.Reference;
 using FastNet.Training;
 using FastNet.Training.Rules;
@@ -132,6 +134,47 @@ public class OptimizerTests
                 for (int i = 0; i < n; i++)
                     Assert.True(Math.Abs(w[i] - expected[i]) <= 2e-6f * Math.Max(1f, Math.Abs(expected[i])),
                         $"{kind} n={n} t={t} i={i}: {w[i]} vs reference {expected[i]}");
+            }
+        }
+    }
+
+    [Theory, MemberData(nameof(Rules))]
+    public void EveryWidthOfEveryRuleHasTheScalarWidthsBits(OptimizerKind kind, float decay)
+    {
+        var o = new OptimizerOptions { Kind = kind, LearningRate = 0.05f, Momentum = 0.8f, WeightDecay = decay };
+        for (int t = 1; t <= 3; t++)
+            switch (kind)
+            {
+                case OptimizerKind.Sgd: SameBitsOnEveryWidth(new SgdRule(o.LearningRate), decay, t); break;
+                case OptimizerKind.Momentum or OptimizerKind.Nesterov:
+                    SameBitsOnEveryWidth(new MomentumRule(o.LearningRate, o.Momentum, kind == OptimizerKind.Nesterov), decay, t); break;
+                case OptimizerKind.Adam: SameBitsOnEveryWidth(new AdamRule(o.LearningRate, o.Beta1, o.Beta2, o.Epsilon, t), decay, t); break;
+                default: SameBitsOnEveryWidth(new RpropRule(o.RpropIncrease, o.RpropDecrease, o.RpropMinStep, o.RpropMaxStep), decay, t); break;
+            }
+    }
+
+    // one step of the rule on lengths 0..70 through each width's path (Vector512 in software where the hardware lacks it)
+    // against the scalar width: parameters and both state vectors bit for bit
+    private static void SameBitsOnEveryWidth<TRule>(TRule rule, float decay, int seed) where TRule : struct, IUpdateRule
+    {
+        for (int n = 0; n <= 70; n++)
+        {
+            float[] w = TestData.Uniform(n, n + seed), g = TestData.Uniform(n, 100 * n + seed);
+            float[] s0 = TestData.Uniform(n, 200 * n + seed), s1 = TestData.Uniform(n, 300 * n + seed).Select(v => Math.Abs(v) + 0.01f).ToArray();
+            Array.Clear(g, 0, n / 4);
+            float[][] expected = [(float[])w.Clone(), (float[])s0.Clone(), (float[])s1.Clone()];
+            UpdateDriver.Run<TRule, float, ScalarWidth>(rule, decay, expected[0], g, expected[1], expected[2]);
+            foreach (int width in new[] { 16, 8, 4 })
+            {
+                float[][] actual = [(float[])w.Clone(), (float[])s0.Clone(), (float[])s1.Clone()];
+                switch (width)
+                {
+                    case 16: UpdateDriver.Run<TRule, Vector512<float>, Vector512Width>(rule, decay, actual[0], g, actual[1], actual[2]); break;
+                    case 8: UpdateDriver.Run<TRule, Vector256<float>, Vector256Width>(rule, decay, actual[0], g, actual[1], actual[2]); break;
+                    default: UpdateDriver.Run<TRule, Vector128<float>, Vector128Width>(rule, decay, actual[0], g, actual[1], actual[2]); break;
+                }
+                for (int k = 0; k < 3; k++)
+                    Assert.True(System.Runtime.InteropServices.MemoryMarshal.Cast<float, int>(expected[k]).SequenceEqual(System.Runtime.InteropServices.MemoryMarshal.Cast<float, int>(actual[k])), $"{typeof(TRule).Name} width {width}, n {n}: vector {k} differs from the scalar width");
             }
         }
     }

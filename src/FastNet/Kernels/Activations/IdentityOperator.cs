@@ -1,17 +1,16 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
+using FastNet.Kernels.Vectors;
 
 namespace FastNet.Kernels.Activations;
 
-/// <summary>f(z) = z. As a GEMM epilogue it means "no activation" and is compiled away.</summary>
-internal readonly struct IdentityOperator : IUnaryOperator
+/// <summary>f(z) = z. As a GEMM epilogue it means "no activation" and is compiled away. Backward: dz = da.</summary>
+internal readonly struct IdentityOperator : IActivationOperator<IdentityOperator>
 {
+    // a = z
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float Invoke(float z) => z;
+    public static TVec Forward<TVec, TW>(TVec z) where TVec : struct where TW : struct, IVectorWidth<TVec> => z;
 
+    // dz = da
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Invoke(Vector256<float> z) => z;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Invoke(Vector512<float> z) => z;
+    public static TVec Backward<TVec, TW>(TVec da, TVec a) where TVec : struct where TW : struct, IVectorWidth<TVec> => da;
 }

@@ -1,19 +1,18 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
+using FastNet.Kernels.Vectors;
 
 namespace FastNet.Kernels.Activations;
 
-/// <summary>relu(z) = z where z &gt; 0, else +0.</summary>
-internal readonly struct ReluOperator : IUnaryOperator
+/// <summary>relu(z) = z where z &gt; 0, else +0. Backward: dz = da where a &gt; 0, else 0.</summary>
+internal readonly struct ReluOperator : IActivationOperator<ReluOperator>
 {
+    // a = z where z > 0, else +0
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float Invoke(float z) => z > 0f ? z : 0f;
+    public static TVec Forward<TVec, TW>(TVec z) where TVec : struct where TW : struct, IVectorWidth<TVec> =>
+        TW.ConditionalSelect(TW.GreaterThan(z, TW.Zero), z, TW.Zero);
 
+    // dz = da where a > 0, else +0
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Invoke(Vector256<float> z) =>
-        Vector256.ConditionalSelect(Vector256.GreaterThan(z, Vector256<float>.Zero), z, Vector256<float>.Zero);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Invoke(Vector512<float> z) =>
-        Vector512.ConditionalSelect(Vector512.GreaterThan(z, Vector512<float>.Zero), z, Vector512<float>.Zero);
+    public static TVec Backward<TVec, TW>(TVec da, TVec a) where TVec : struct where TW : struct, IVectorWidth<TVec> =>
+        TW.ConditionalSelect(TW.GreaterThan(a, TW.Zero), da, TW.Zero);
 }

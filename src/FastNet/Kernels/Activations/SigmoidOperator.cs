@@ -1,34 +1,25 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
+using FastNet.Kernels.Vectors;
 
 namespace FastNet.Kernels.Activations;
 
 /// <summary>
 /// σ(z) = 1 / (1 + e^−z), computed from t = e^−|z| ∈ [0, 1] as 1 / (1 + t) for z ≥ 0 and t / (1 + t) for z &lt; 0: nothing
-/// overflows, σ(±∞) is exactly 1 and 0, no finite input gives NaN, and the error is a few ulp.
+/// overflows, σ(±∞) is exactly 1 and 0, no finite input gives NaN, and the error is a few ulp. Backward: dz = da · a · (1 − a).
 /// </summary>
-internal readonly struct SigmoidOperator : IUnaryOperator
+internal readonly struct SigmoidOperator : IActivationOperator<SigmoidOperator>
 {
+    // a = σ(z)
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float Invoke(float z)
+    public static TVec Forward<TVec, TW>(TVec z) where TVec : struct where TW : struct, IVectorWidth<TVec>
     {
-        float t = ExpMath.Exp(-MathF.Abs(z));
-        return (z >= 0f ? 1f : t) / (1f + t);
+        TVec t = ExpMath.Exp<TVec, TW>(TW.Negate(TW.Abs(z)));
+        TVec one = TW.Create(1f);
+        return TW.Divide(TW.ConditionalSelect(TW.GreaterThanOrEqual(z, TW.Zero), one, t), TW.Add(one, t));
     }
 
+    // dz = da · (a · (1 − a))
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Invoke(Vector256<float> z)
-    {
-        Vector256<float> t = ExpMath.Exp(-Vector256.Abs(z));
-        Vector256<float> numerator = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(z, Vector256<float>.Zero), Vector256<float>.One, t);
-        return numerator / (Vector256<float>.One + t);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Invoke(Vector512<float> z)
-    {
-        Vector512<float> t = ExpMath.Exp(-Vector512.Abs(z));
-        Vector512<float> numerator = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(z, Vector512<float>.Zero), Vector512<float>.One, t);
-        return numerator / (Vector512<float>.One + t);
-    }
+    public static TVec Backward<TVec, TW>(TVec da, TVec a) where TVec : struct where TW : struct, IVectorWidth<TVec> =>
+        TW.Multiply(da, TW.Multiply(a, TW.Subtract(TW.Create(1f), a)));
 }

@@ -26,16 +26,14 @@ internal static unsafe class Gemm
 
     [ThreadStatic] private static GemmWork? t_work;
 
-    /// <summary>Floats of scratch one thread needs for the largest product of this shape in any form.</summary>
+    /// <summary>Floats of scratch one thread needs for a product of this shape in any form on this machine's path.</summary>
     public static long ScratchLength(int m, int k, int n) => ScratchLength(m, k, n, 1);
 
-    /// <summary>Floats of scratch for a product of this shape on up to <paramref name="threads"/> threads, on any instruction set.</summary>
-    public static long ScratchLength(int m, int k, int n, int threads)
-    {
-        long perPart = Math.Max(Math.Max(GemmDriver.ScratchLength<GemmMicroKernel512>(m, k, n), GemmDriver.ScratchLength<GemmMicroKernel512Narrow>(m, k, n)),
-            Math.Max(GemmDriver.ScratchLength<GemmMicroKernel256>(m, k, n), GemmDriver.ScratchLength<GemmMicroKernelScalar>(m, k, n)));
-        return perPart * Math.Max(1, threads);
-    }
+    /// <summary>Floats of scratch for a product of this shape in any form on up to <paramref name="threads"/> threads, on this machine's path (<see cref="GemmIsaInfo.Best"/>).</summary>
+    public static long ScratchLength(int m, int k, int n, int threads) => ScratchLength(GemmKernelInfo.Choose(GemmIsaInfo.Best, n), m, k, n, threads);
+
+    /// <summary>Floats of scratch for a product of this shape in any form on up to <paramref name="threads"/> threads with <paramref name="kernel"/>.</summary>
+    public static long ScratchLength(GemmKernel kernel, int m, int k, int n, int threads) => PartScratchLength(kernel, m, k, n) * Math.Max(1, threads);
 
     /// <summary>c (m×n) = a (m×k) · b (k×n). The forward pass: z = x·W.</summary>
     public static void NN(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n, bool accumulate, Span<float> scratch, int threads = 1) =>
@@ -60,12 +58,22 @@ internal static unsafe class Gemm
     /// <paramref name="small"/> forces (true) or forbids (false) the direct path instead of choosing it by size.
     /// </summary>
     public static void Run(GemmIsa isa, GemmForm form, ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n,
+        bool accumulate, ReadOnlySpan<float> bias, Activation activation, Span<float> scratch, int threads, bool? small = null) =>
+        Run(GemmKernelInfo.Choose(isa, n), form, a, b, c, m, k, n, accumulate, bias, activation, scratch, threads, small);
+
+    /// <summary>
+    /// c (m×n) = f(op(a)·op(b) [+ c] + bias) with the given micro-kernel on the blocked path (or the direct path, as
+    /// <see cref="Run(GemmIsa, GemmForm, ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, int, int, int, bool, ReadOnlySpan{float}, Activation, Span{float}, int, bool?)"/>
+    /// chooses it). Throws <see cref="PlatformNotSupportedException"/> for a kernel of another architecture.
+    /// </summary>
+    public static void Run(GemmKernel kernel, GemmForm form, ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n,
         bool accumulate, ReadOnlySpan<float> bias, Activation activation, Span<float> scratch, int threads, bool? small = null)
     {
         if (m < 0 || k < 0 || n < 0) throw new ArgumentException($"GEMM dimensions must not be negative ({m}×{k}×{n})");
         CheckShapes(a.Length, (long)m * k, b.Length, (long)k * n, c.Length, (long)m * n);
         if (!bias.IsEmpty && bias.Length < n) throw new ArgumentException($"the bias has {bias.Length} of {n} floats");
         if (activation == Activation.Softmax) throw new ArgumentException("softmax is not element-wise; apply it after the product");
+        if (!GemmKernelInfo.Of(kernel).IsSupported) throw new PlatformNotSupportedException($"the {kernel} GEMM kernel does not run on this processor");
         if (m == 0 || n == 0) return;
 
         fixed (float* pa = a, pb = b, pc = c, pbias = bias, ps = scratch)
@@ -80,7 +88,7 @@ internal static unsafe class Gemm
                 return;
             }
 
-            long perPart = PartScratchLength(isa, m, k, n);
+            long perPart = PartScratchLength(kernel, m, k, n);
             if (scratch.Length < perPart)
                 throw new ArgumentException($"GEMM scratch holds {scratch.Length} floats but {m}×{k}×{n} needs {perPart}");
             int parts = (int)Math.Min(Math.Min(threads, scratch.Length / perPart), Math.Max(1, work / (ParallelMinWork / 2)));
@@ -89,55 +97,40 @@ internal static unsafe class Gemm
                 KernelWorkers pool = KernelWorkers.Shared;
                 parts = Math.Min(parts, pool.MaxParts);
                 GemmWork item = t_work ??= new GemmWork();
-                item.Set(isa, problem, ps, perPart);
+                item.Set(kernel, problem, ps, perPart);
                 if (pool.TryRun(item, parts)) return;
             }
-            RunPart(isa, problem, 0, m, 0, n, ps);
+            RunPart(kernel, problem, 0, m, 0, n, ps);
         }
     }
 
-    /// <summary>Floats of scratch one part of this product needs on <paramref name="isa"/>.</summary>
-    internal static long PartScratchLength(GemmIsa isa, int m, int k, int n) => isa switch
-    {
-        GemmIsa.Vector512 when IsNarrow(isa, n) => GemmDriver.ScratchLength<GemmMicroKernel512Narrow>(m, k, n),
-        GemmIsa.Vector512 => GemmDriver.ScratchLength<GemmMicroKernel512>(m, k, n),
-        GemmIsa.Vector256 => GemmDriver.ScratchLength<GemmMicroKernel256>(m, k, n),
-        _ => GemmDriver.ScratchLength<GemmMicroKernelScalar>(m, k, n),
-    };
-
-    /// <summary>True when an n-column product on <paramref name="isa"/> takes the narrow 16×16 AVX-512 kernel.</summary>
-    internal static bool IsNarrow(GemmIsa isa, int n) => isa == GemmIsa.Vector512 && n <= GemmMicroKernel512Narrow.NR;
-
-    /// <summary>The tile (MR, NR) of the micro-kernel an n-column product takes on <paramref name="isa"/>: where parts may split c.</summary>
-    internal static (int Rows, int Columns) Tile(GemmIsa isa, int n) => isa switch
-    {
-        GemmIsa.Vector512 when IsNarrow(isa, n) => (GemmMicroKernel512Narrow.MR, GemmMicroKernel512Narrow.NR),
-        GemmIsa.Vector512 => (GemmMicroKernel512.MR, GemmMicroKernel512.NR),
-        GemmIsa.Vector256 => (GemmMicroKernel256.MR, GemmMicroKernel256.NR),
-        _ => (GemmMicroKernelScalar.MR, GemmMicroKernelScalar.NR),
-    };
+    /// <summary>Floats of scratch one part of this product needs with <paramref name="kernel"/>.</summary>
+    internal static long PartScratchLength(GemmKernel kernel, int m, int k, int n) => GemmDriver.ScratchLength(GemmKernelInfo.Of(kernel), m, k, n);
 
     // c[m0..m1, n0..n1] on one thread
-    internal static void RunPart(GemmIsa isa, in GemmProblem problem, int m0, int m1, int n0, int n1, float* scratch)
+    internal static void RunPart(GemmKernel kernel, in GemmProblem problem, int m0, int m1, int n0, int n1, float* scratch)
     {
-        switch (isa)
+        GemmBlocking blocking = GemmKernelInfo.Of(kernel).Blocking;
+        switch (kernel)
         {
-            case GemmIsa.Vector512 when IsNarrow(isa, problem.N): RunPart<GemmMicroKernel512Narrow>(problem, m0, m1, n0, n1, scratch); break;
-            case GemmIsa.Vector512: RunPart<GemmMicroKernel512>(problem, m0, m1, n0, n1, scratch); break;
-            case GemmIsa.Vector256: RunPart<GemmMicroKernel256>(problem, m0, m1, n0, n1, scratch); break;
-            default: RunPart<GemmMicroKernelScalar>(problem, m0, m1, n0, n1, scratch); break;
+            case GemmKernel.Vector512Narrow: RunPart<GemmMicroKernel512Narrow>(problem, m0, m1, n0, n1, scratch, blocking); break;
+            case GemmKernel.Vector512: RunPart<GemmMicroKernel512>(problem, m0, m1, n0, n1, scratch, blocking); break;
+            case GemmKernel.Vector256: RunPart<GemmMicroKernel256>(problem, m0, m1, n0, n1, scratch, blocking); break;
+            case GemmKernel.AdvSimd: RunPart<GemmMicroKernelAdvSimd>(problem, m0, m1, n0, n1, scratch, blocking); break;
+            case GemmKernel.Vector128: RunPart<GemmMicroKernel128>(problem, m0, m1, n0, n1, scratch, blocking); break;
+            default: RunPart<GemmMicroKernelScalar>(problem, m0, m1, n0, n1, scratch, blocking); break;
         }
     }
 
-    private static void RunPart<TKernel>(in GemmProblem problem, int m0, int m1, int n0, int n1, float* scratch)
+    private static void RunPart<TKernel>(in GemmProblem problem, int m0, int m1, int n0, int n1, float* scratch, GemmBlocking blocking)
         where TKernel : struct, IGemmMicroKernel
     {
         switch (problem.Activation)
         {
-            case Activation.Identity: GemmDriver.Run<TKernel, IdentityOperator>(problem, m0, m1, n0, n1, scratch); break;
-            case Activation.Sigmoid: GemmDriver.Run<TKernel, SigmoidOperator>(problem, m0, m1, n0, n1, scratch); break;
-            case Activation.Tanh: GemmDriver.Run<TKernel, TanhOperator>(problem, m0, m1, n0, n1, scratch); break;
-            case Activation.Relu: GemmDriver.Run<TKernel, ReluOperator>(problem, m0, m1, n0, n1, scratch); break;
+            case Activation.Identity: GemmDriver.Run<TKernel, IdentityOperator>(problem, m0, m1, n0, n1, scratch, blocking); break;
+            case Activation.Sigmoid: GemmDriver.Run<TKernel, SigmoidOperator>(problem, m0, m1, n0, n1, scratch, blocking); break;
+            case Activation.Tanh: GemmDriver.Run<TKernel, TanhOperator>(problem, m0, m1, n0, n1, scratch, blocking); break;
+            case Activation.Relu: GemmDriver.Run<TKernel, ReluOperator>(problem, m0, m1, n0, n1, scratch, blocking); break;
             default: throw new ArgumentOutOfRangeException(nameof(problem), problem.Activation, "not element-wise");
         }
     }

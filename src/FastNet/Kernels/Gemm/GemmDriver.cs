@@ -4,39 +4,34 @@ namespace FastNet.Kernels;
 
 /// <summary>
 /// The BLIS loop nest around one micro-kernel: for each NC-column block of b and KC-deep slice of k, pack b; for each
-/// MC-row block of a, pack a; then sweep MR×NR tiles of c. Edge tiles run the same kernel on a padded tile buffer, so
+/// MC-row block of a, pack a; then sweep MR×NR tiles of c. MC, KC and NC come from the machine's cache sizes
+/// (<see cref="GemmBlocking"/>), per kernel tile. Edge tiles run the same kernel on a padded tile buffer, so
 /// every element of c is computed by the same sequence of operations wherever it lies; the epilogue (bias and
 /// activation) is applied to each tile right after its last k slice, while it is still in L1.
 /// </summary>
 internal static unsafe class GemmDriver
 {
-    /// <summary>Depth of a packed slice: a kc×NR panel of b (32 KiB at NR = 32) stays in L1 while a's panels stream from L2.</summary>
-    public const int KC = 256;
-    /// <summary>Rows of a packed per block (rounded down to a multiple of MR): MC×KC floats (192 KiB) stay in L2.</summary>
-    public const int MC = 192;
-    /// <summary>Columns of b packed per block.</summary>
-    public const int NC = 2048;
-
-    /// <summary>Floats of scratch one call over rows m and columns n needs: packed b, packed a, one edge tile and its bias.</summary>
-    public static long ScratchLength<TKernel>(int m, int k, int n) where TKernel : struct, IGemmMicroKernel
+    /// <summary>Floats of scratch one call over rows m and columns n needs with this kernel: packed b, packed a, one edge tile and its bias.</summary>
+    public static long ScratchLength(GemmKernelInfo kernel, int m, int k, int n)
     {
-        int mr = TKernel.MR, nr = TKernel.NR;
-        long kc = SliceDepth(k);
-        long nc = Math.Min(NC, RoundUp(n, nr));
-        long mc = Math.Min(MC / mr * mr, RoundUp(m, mr));
+        int mr = kernel.MR, nr = kernel.NR;
+        GemmBlocking blocking = kernel.Blocking;
+        long kc = SliceDepth(k, blocking.KC);
+        long nc = Math.Min(blocking.NC, RoundUp(n, nr));
+        long mc = Math.Min(blocking.MC, RoundUp(m, mr));
         return kc * nc + mc * kc + mr * nr + nr;
     }
 
     // c[m0..m1, n0..n1] of the problem (m0 a multiple of MR and n0 of NR, so tiles fall where one thread puts them)
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Run<TKernel, TAct>(in GemmProblem problem, int m0, int m1, int n0, int n1, float* scratch)
+    public static void Run<TKernel, TAct>(in GemmProblem problem, int m0, int m1, int n0, int n1, float* scratch, GemmBlocking blocking)
         where TKernel : struct, IGemmMicroKernel where TAct : struct, IUnaryOperator
     {
         int mr = TKernel.MR, nr = TKernel.NR;
         int k = problem.K;
-        int kcMax = SliceDepth(k);
-        int ncMax = Math.Min(NC, RoundUp(n1 - n0, nr));
-        int mcMax = Math.Min(MC / mr * mr, RoundUp(m1 - m0, mr));
+        int kcMax = SliceDepth(k, blocking.KC);
+        int ncMax = Math.Min(blocking.NC, RoundUp(n1 - n0, nr));
+        int mcMax = Math.Min(blocking.MC, RoundUp(m1 - m0, mr));
         float* bPack = scratch;
         float* aPack = bPack + (nint)kcMax * ncMax;
         float* tile = aPack + (nint)mcMax * kcMax;
@@ -98,11 +93,11 @@ internal static unsafe class GemmDriver
             Unsafe.CopyBlockUnaligned(dst + r * dstStride, src + r * srcStride, (uint)columns * sizeof(float));
     }
 
-    // k split into equal slices of at most KC (784 → 4 × 196, not 3 × 256 + 16: a shallow last slice would spend
+    // k split into equal slices of at most kcMax (784 → 4 × 196, not 3 × 256 + 16: a shallow last slice would spend
     // more on loading and storing c than on multiplying)
-    private static int SliceDepth(int k)
+    private static int SliceDepth(int k, int kcMax)
     {
-        int slices = Math.Max(1, (k + KC - 1) / KC);
+        int slices = Math.Max(1, (k + kcMax - 1) / kcMax);
         return Math.Max(1, (k + slices - 1) / slices);
     }
 

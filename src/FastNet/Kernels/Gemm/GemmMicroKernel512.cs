@@ -11,6 +11,8 @@ namespace FastNet.Kernels;
 internal readonly unsafe struct GemmMicroKernel512 : IGemmMicroKernel
 {
     /// <inheritdoc/>
+    public static bool IsSupported => true;
+    /// <inheritdoc/>
     public static int MR => 8;
     /// <inheritdoc/>
     public static int NR => 32;

@@ -11,6 +11,8 @@ namespace FastNet.Kernels;
 internal readonly unsafe struct GemmMicroKernel512Narrow : IGemmMicroKernel
 {
     /// <inheritdoc/>
+    public static bool IsSupported => true;
+    /// <inheritdoc/>
     public static int MR => 16;
     /// <inheritdoc/>
     public static int NR => 16;

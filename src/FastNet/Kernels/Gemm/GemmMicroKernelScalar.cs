@@ -4,10 +4,13 @@ namespace FastNet.Kernels;
 
 /// <summary>
 /// The portable micro-kernel for machines without SIMD (or with hardware intrinsics disabled): a 4×4 tile of c in 16
-/// scalar accumulators, the most x64's 16 float registers hold with room for a and b.
+/// scalar accumulators, the most x64's 16 float registers hold with room for a and b. Multiply-adds are fused only
+/// where the hardware has FMA (<see cref="MultiplyAdd"/>).
 /// </summary>
 internal readonly unsafe struct GemmMicroKernelScalar : IGemmMicroKernel
 {
+    /// <inheritdoc/>
+    public static bool IsSupported => true;
     /// <inheritdoc/>
     public static int MR => 4;
     /// <inheritdoc/>
@@ -24,17 +27,17 @@ internal readonly unsafe struct GemmMicroKernelScalar : IGemmMicroKernel
         {
             float b0 = b[0], b1 = b[1], b2 = b[2], b3 = b[3];
             float a0 = a[0];
-            c00 = MathF.FusedMultiplyAdd(a0, b0, c00); c01 = MathF.FusedMultiplyAdd(a0, b1, c01);
-            c02 = MathF.FusedMultiplyAdd(a0, b2, c02); c03 = MathF.FusedMultiplyAdd(a0, b3, c03);
+            c00 = MultiplyAdd.Scalar(a0, b0, c00); c01 = MultiplyAdd.Scalar(a0, b1, c01);
+            c02 = MultiplyAdd.Scalar(a0, b2, c02); c03 = MultiplyAdd.Scalar(a0, b3, c03);
             float a1 = a[1];
-            c10 = MathF.FusedMultiplyAdd(a1, b0, c10); c11 = MathF.FusedMultiplyAdd(a1, b1, c11);
-            c12 = MathF.FusedMultiplyAdd(a1, b2, c12); c13 = MathF.FusedMultiplyAdd(a1, b3, c13);
+            c10 = MultiplyAdd.Scalar(a1, b0, c10); c11 = MultiplyAdd.Scalar(a1, b1, c11);
+            c12 = MultiplyAdd.Scalar(a1, b2, c12); c13 = MultiplyAdd.Scalar(a1, b3, c13);
             float a2 = a[2];
-            c20 = MathF.FusedMultiplyAdd(a2, b0, c20); c21 = MathF.FusedMultiplyAdd(a2, b1, c21);
-            c22 = MathF.FusedMultiplyAdd(a2, b2, c22); c23 = MathF.FusedMultiplyAdd(a2, b3, c23);
+            c20 = MultiplyAdd.Scalar(a2, b0, c20); c21 = MultiplyAdd.Scalar(a2, b1, c21);
+            c22 = MultiplyAdd.Scalar(a2, b2, c22); c23 = MultiplyAdd.Scalar(a2, b3, c23);
             float a3 = a[3];
-            c30 = MathF.FusedMultiplyAdd(a3, b0, c30); c31 = MathF.FusedMultiplyAdd(a3, b1, c31);
-            c32 = MathF.FusedMultiplyAdd(a3, b2, c32); c33 = MathF.FusedMultiplyAdd(a3, b3, c33);
+            c30 = MultiplyAdd.Scalar(a3, b0, c30); c31 = MultiplyAdd.Scalar(a3, b1, c31);
+            c32 = MultiplyAdd.Scalar(a3, b2, c32); c33 = MultiplyAdd.Scalar(a3, b3, c33);
         }
         Store(c, c00, c01, c02, c03, load);
         Store(c + ldc, c10, c11, c12, c13, load);
@@ -55,10 +58,15 @@ internal readonly unsafe struct GemmMicroKernelScalar : IGemmMicroKernel
     /// <inheritdoc/>
     // c (4×4, row stride ldc) = f(c + bias (4)), bias optional (null)
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Epilogue<TAct>(float* c, nint ldc, float* bias) where TAct : struct, IUnaryOperator
+    public static void Epilogue<TAct>(float* c, nint ldc, float* bias) where TAct : struct, IUnaryOperator =>
+        ApplyEpilogue<TAct>(c, ldc, bias, 4, 4);
+
+    // c (rows×columns, row stride ldc) = f(c + bias (columns)), bias optional (null), one element at a time: the
+    // epilogue of every kernel whose width has no vector member on the activation operators
+    internal static void ApplyEpilogue<TAct>(float* c, nint ldc, float* bias, int rows, int columns) where TAct : struct, IUnaryOperator
     {
-        for (int r = 0; r < 4; r++, c += ldc)
-            for (int j = 0; j < 4; j++)
+        for (int r = 0; r < rows; r++, c += ldc)
+            for (int j = 0; j < columns; j++)
                 c[j] = TAct.Invoke(c[j] + (bias == null ? 0f : bias[j]));
     }
 }

@@ -24,6 +24,13 @@ internal static unsafe class GemmPacking
                 float* column = problem.A + (p0 + p) * cs + i0;
                 float* d = dst + p * mr;
                 int ir = 0;
+                if (mr == 6 && Vector256.IsHardwareAccelerated && p < kc - 1)
+                {
+                    // the AVX2 kernel's 6-float steps as one 8-float load and store: the 2 extra floats land in step
+                    // p + 1 of the same panel, written next (hence not for the last step), and are read from a's row
+                    // only while the panel is not the block's last
+                    for (; ir <= mc - 8; ir += mr, d += panel) Vector256.Store(Vector256.Load(column + ir), d);
+                }
                 for (; ir <= mc - mr; ir += mr, d += panel) Copy(column + ir, d, mr);
                 if (ir < mc)
                 {
@@ -71,7 +78,7 @@ internal static unsafe class GemmPacking
 
     // dst (kc×width): dst[p·width + v] = src[v·vectorStride + p·depthStride] for v < count, 0 for count ≤ v < width.
     // Turns `count` source vectors (rows of a, or columns of a transposed b) into one panel; where the vectors are
-    // contiguous (depthStride 1), whole 8×8 blocks go through AVX transposes.
+    // contiguous (depthStride 1), whole 8×8 blocks (or 6×8 for a full 6-row panel) go through AVX transposes.
     private static void PackTransposed(float* src, nint vectorStride, nint depthStride, int count, int kc, float* dst, int width)
     {
         int blockVectors = 0, blockDepth = 0;
@@ -82,6 +89,12 @@ internal static unsafe class GemmPacking
             for (int v = 0; v < blockVectors; v += 8)
                 for (int p = 0; p < blockDepth; p += 8)
                     Transpose8x8.Run(src + v * vectorStride + p, vectorStride, dst + p * width + v, width);
+        }
+        else if (Transpose8x8.IsSupported && depthStride == 1 && width == 6 && count == 6)
+        {
+            blockVectors = 6;
+            blockDepth = kc / 8 * 8;
+            for (int p = 0; p < blockDepth; p += 8) Transpose8x8.RunSixRows(src + p, vectorStride, dst + p * 6);
         }
         for (int v = 0; v < count; v++)
         {
@@ -103,6 +116,8 @@ internal static unsafe class GemmPacking
             for (; i <= count - 16; i += 16) Vector512.Store(Vector512.Load(src + i), dst + i);
         if (Vector256.IsHardwareAccelerated)
             for (; i <= count - 8; i += 8) Vector256.Store(Vector256.Load(src + i), dst + i);
+        if (Vector128.IsHardwareAccelerated)
+            for (; i <= count - 4; i += 4) Vector128.Store(Vector128.Load(src + i), dst + i);
         for (; i < count; i++) dst[i] = src[i];
     }
 }

@@ -7,14 +7,14 @@ namespace FastNet.Kernels;
 /// </summary>
 internal sealed unsafe class GemmWork : ParallelWork
 {
-    private GemmIsa _isa;
+    private GemmKernel _kernel;
     private GemmProblem _problem;
     private float* _scratch;
     private long _partScratch;
 
-    public void Set(GemmIsa isa, in GemmProblem problem, float* scratch, long partScratch)
+    public void Set(GemmKernel kernel, in GemmProblem problem, float* scratch, long partScratch)
     {
-        _isa = isa;
+        _kernel = kernel;
         _problem = problem;
         _scratch = scratch;
         _partScratch = partScratch;
@@ -23,7 +23,8 @@ internal sealed unsafe class GemmWork : ParallelWork
     /// <inheritdoc/>
     public override void Execute(int part, int parts)
     {
-        (int mr, int nr) = Gemm.Tile(_isa, _problem.N);
+        GemmKernelInfo info = GemmKernelInfo.Of(_kernel);
+        int mr = info.MR, nr = info.NR;
         int m = _problem.M, n = _problem.N;
         int rowTiles = (m + mr - 1) / mr, columnTiles = (n + nr - 1) / nr;
         float* scratch = _scratch + part * _partScratch;
@@ -31,13 +32,13 @@ internal sealed unsafe class GemmWork : ParallelWork
         {
             int m0 = Math.Min(m, (int)((long)rowTiles * part / parts) * mr);
             int m1 = Math.Min(m, (int)((long)rowTiles * (part + 1) / parts) * mr);
-            if (m0 < m1) Gemm.RunPart(_isa, _problem, m0, m1, 0, n, scratch);
+            if (m0 < m1) Gemm.RunPart(_kernel, _problem, m0, m1, 0, n, scratch);
         }
         else
         {
             int n0 = Math.Min(n, (int)((long)columnTiles * part / parts) * nr);
             int n1 = Math.Min(n, (int)((long)columnTiles * (part + 1) / parts) * nr);
-            if (n0 < n1) Gemm.RunPart(_isa, _problem, 0, m, n0, n1, scratch);
+            if (n0 < n1) Gemm.RunPart(_kernel, _problem, 0, m, n0, n1, scratch);
         }
     }
 }

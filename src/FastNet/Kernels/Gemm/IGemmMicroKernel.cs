@@ -7,6 +7,9 @@ namespace FastNet.Kernels;
 /// </summary>
 internal unsafe interface IGemmMicroKernel
 {
+    /// <summary>False when the kernel is written with intrinsics of another architecture than this one.</summary>
+    static abstract bool IsSupported { get; }
+
     /// <summary>Rows of the register tile.</summary>
     static abstract int MR { get; }
 

@@ -61,7 +61,7 @@ internal static unsafe class SmallGemm
             {
                 float v = 0f;
                 for (int step = 0; step < steps; step++) v += sums[step * mn + i * n + j];
-                for (int q = p; q < k; q++) v = MathF.FusedMultiplyAdd(a[q * m + i], b[q * n + j], v);
+                for (int q = p; q < k; q++) v = MultiplyAdd.Scalar(a[q * m + i], b[q * n + j], v);
                 if (problem.Accumulate) v += c[j];
                 if (problem.Bias != null) v += problem.Bias[j];
                 c[j] = v;
@@ -183,12 +183,12 @@ internal static unsafe class SmallGemm
                     int p = 0;
                     for (; p <= k - 4; p += 4)
                     {
-                        s0 = Vector128.FusedMultiplyAdd(Vector128.Create(a[p * acs]), Vector128.Load(b + p * brs), s0);
-                        s1 = Vector128.FusedMultiplyAdd(Vector128.Create(a[(p + 1) * acs]), Vector128.Load(b + (p + 1) * brs), s1);
-                        s2 = Vector128.FusedMultiplyAdd(Vector128.Create(a[(p + 2) * acs]), Vector128.Load(b + (p + 2) * brs), s2);
-                        s3 = Vector128.FusedMultiplyAdd(Vector128.Create(a[(p + 3) * acs]), Vector128.Load(b + (p + 3) * brs), s3);
+                        s0 = MultiplyAdd.Vector(Vector128.Create(a[p * acs]), Vector128.Load(b + p * brs), s0);
+                        s1 = MultiplyAdd.Vector(Vector128.Create(a[(p + 1) * acs]), Vector128.Load(b + (p + 1) * brs), s1);
+                        s2 = MultiplyAdd.Vector(Vector128.Create(a[(p + 2) * acs]), Vector128.Load(b + (p + 2) * brs), s2);
+                        s3 = MultiplyAdd.Vector(Vector128.Create(a[(p + 3) * acs]), Vector128.Load(b + (p + 3) * brs), s3);
                     }
-                    for (; p < k; p++) s0 = Vector128.FusedMultiplyAdd(Vector128.Create(a[p * acs]), Vector128.Load(b + p * brs), s0);
+                    for (; p < k; p++) s0 = MultiplyAdd.Vector(Vector128.Create(a[p * acs]), Vector128.Load(b + p * brs), s0);
                     Vector128<float> sum = (s0 + s1) + (s2 + s3);
                     if (load) sum += Vector128.Load(c + j);
                     if (bias != null) sum += Vector128.Load(bias + j);
@@ -202,12 +202,12 @@ internal static unsafe class SmallGemm
                 int p = 0;
                 for (; p <= k - 4; p += 4)
                 {
-                    s0 = MathF.FusedMultiplyAdd(a[p * acs], b[p * brs], s0);
-                    s1 = MathF.FusedMultiplyAdd(a[(p + 1) * acs], b[(p + 1) * brs], s1);
-                    s2 = MathF.FusedMultiplyAdd(a[(p + 2) * acs], b[(p + 2) * brs], s2);
-                    s3 = MathF.FusedMultiplyAdd(a[(p + 3) * acs], b[(p + 3) * brs], s3);
+                    s0 = MultiplyAdd.Scalar(a[p * acs], b[p * brs], s0);
+                    s1 = MultiplyAdd.Scalar(a[(p + 1) * acs], b[(p + 1) * brs], s1);
+                    s2 = MultiplyAdd.Scalar(a[(p + 2) * acs], b[(p + 2) * brs], s2);
+                    s3 = MultiplyAdd.Scalar(a[(p + 3) * acs], b[(p + 3) * brs], s3);
                 }
-                for (; p < k; p++) s0 = MathF.FusedMultiplyAdd(a[p * acs], b[p * brs], s0);
+                for (; p < k; p++) s0 = MultiplyAdd.Scalar(a[p * acs], b[p * brs], s0);
                 float sum = (s0 + s1) + (s2 + s3);
                 if (load) sum += c[j];
                 if (bias != null) sum += bias[j];
@@ -243,7 +243,7 @@ internal static unsafe class SmallGemm
             {
                 float* b = problem.B + j * bcs;
                 float sum = 0f;
-                for (int p = 0; p < k; p++) sum = MathF.FusedMultiplyAdd(a[p * acs], b[p * brs], sum);
+                for (int p = 0; p < k; p++) sum = MultiplyAdd.Scalar(a[p * acs], b[p * brs], sum);
                 if (problem.Accumulate) sum += c[j];
                 if (problem.Bias != null) sum += problem.Bias[j];
                 c[j] = sum;

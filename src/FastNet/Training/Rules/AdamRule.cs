@@ -1,4 +1,4 @@
-using System.Runtime.Intrinsics;
+using FastNet.Kernels.Vectors;
 
 namespace FastNet.Training.Rules;
 
@@ -19,30 +19,13 @@ internal readonly struct AdamRule : IUpdateRule
         _correction2Sqrt = (float)Math.Sqrt(1 - Math.Pow(beta2, step));
     }
 
-    public void Update(ref float w, float g, ref float s0, ref float s1)
+    public void Update<TVec, TW>(ref TVec w, TVec g, ref TVec s0, ref TVec s1) where TVec : struct where TW : struct, IVectorWidth<TVec>
     {
-        float m = _beta1 * s0 + (1 - _beta1) * g;
-        float v = _beta2 * s1 + (1 - _beta2) * (g * g);
+        TVec m = TW.Add(TW.Multiply(TW.Create(_beta1), s0), TW.Multiply(TW.Create(1 - _beta1), g));
+        TVec v = TW.Add(TW.Multiply(TW.Create(_beta2), s1), TW.Multiply(TW.Create(1 - _beta2), TW.Multiply(g, g)));
         s0 = m;
         s1 = v;
-        w -= _stepSize * (m / (MathF.Sqrt(v) / _correction2Sqrt + _epsilon));
-    }
-
-    public void Update(ref Vector256<float> w, Vector256<float> g, ref Vector256<float> s0, ref Vector256<float> s1)
-    {
-        Vector256<float> m = Vector256.Create(_beta1) * s0 + Vector256.Create(1 - _beta1) * g;
-        Vector256<float> v = Vector256.Create(_beta2) * s1 + Vector256.Create(1 - _beta2) * (g * g);
-        s0 = m;
-        s1 = v;
-        w -= Vector256.Create(_stepSize) * (m / (Vector256.Sqrt(v) / Vector256.Create(_correction2Sqrt) + Vector256.Create(_epsilon)));
-    }
-
-    public void Update(ref Vector512<float> w, Vector512<float> g, ref Vector512<float> s0, ref Vector512<float> s1)
-    {
-        Vector512<float> m = Vector512.Create(_beta1) * s0 + Vector512.Create(1 - _beta1) * g;
-        Vector512<float> v = Vector512.Create(_beta2) * s1 + Vector512.Create(1 - _beta2) * (g * g);
-        s0 = m;
-        s1 = v;
-        w -= Vector512.Create(_stepSize) * (m / (Vector512.Sqrt(v) / Vector512.Create(_correction2Sqrt) + Vector512.Create(_epsilon)));
+        TVec denominator = TW.Add(TW.Divide(TW.Sqrt(v), TW.Create(_correction2Sqrt)), TW.Create(_epsilon));
+        w = TW.Subtract(w, TW.Multiply(TW.Create(_stepSize), TW.Divide(m, denominator)));
     }
 }

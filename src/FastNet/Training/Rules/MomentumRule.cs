@@ -1,4 +1,4 @@
-using System.Runtime.Intrinsics;
+using FastNet.Kernels.Vectors;
 
 namespace FastNet.Training.Rules;
 
@@ -12,26 +12,11 @@ internal readonly struct MomentumRule(float learningRate, float momentum, bool n
     private readonly float _mu = momentum;
     private readonly bool _nesterov = nesterov;
 
-    public void Update(ref float w, float g, ref float s0, ref float s1)
+    public void Update<TVec, TW>(ref TVec w, TVec g, ref TVec s0, ref TVec s1) where TVec : struct where TW : struct, IVectorWidth<TVec>
     {
-        float b = _mu * s0 + g;
+        TVec mu = TW.Create(_mu);
+        TVec b = TW.Add(TW.Multiply(mu, s0), g);
         s0 = b;
-        w -= _lr * (_nesterov ? g + _mu * b : b);
-    }
-
-    public void Update(ref Vector256<float> w, Vector256<float> g, ref Vector256<float> s0, ref Vector256<float> s1)
-    {
-        Vector256<float> mu = Vector256.Create(_mu);
-        Vector256<float> b = mu * s0 + g;
-        s0 = b;
-        w -= Vector256.Create(_lr) * (_nesterov ? g + mu * b : b);
-    }
-
-    public void Update(ref Vector512<float> w, Vector512<float> g, ref Vector512<float> s0, ref Vector512<float> s1)
-    {
-        Vector512<float> mu = Vector512.Create(_mu);
-        Vector512<float> b = mu * s0 + g;
-        s0 = b;
-        w -= Vector512.Create(_lr) * (_nesterov ? g + mu * b : b);
+        w = TW.Subtract(w, TW.Multiply(TW.Create(_lr), _nesterov ? TW.Add(g, TW.Multiply(mu, b)) : b));
     }
 }

@@ -1,4 +1,4 @@
-using System.Runtime.Intrinsics;
+using FastNet.Kernels.Vectors;
 
 namespace FastNet.Training.Rules;
 
@@ -11,40 +11,16 @@ internal readonly struct RpropRule(float increase, float decrease, float minStep
 {
     private readonly float _increase = increase, _decrease = decrease, _min = minStep, _max = maxStep;
 
-    public void Update(ref float w, float g, ref float s0, ref float s1)
+    public void Update<TVec, TW>(ref TVec w, TVec g, ref TVec s0, ref TVec s1) where TVec : struct where TW : struct, IVectorWidth<TVec>
     {
-        float p = g * s0;
-        float step = Math.Clamp(s1 * (p > 0 ? _increase : p < 0 ? _decrease : 1f), _min, _max);
-        if (p < 0) g = 0;
-        w -= g > 0 ? step : g < 0 ? -step : 0f;
-        s0 = g;
-        s1 = step;
-    }
-
-    public void Update(ref Vector256<float> w, Vector256<float> g, ref Vector256<float> s0, ref Vector256<float> s1)
-    {
-        Vector256<float> p = g * s0;
-        Vector256<float> grow = Vector256.GreaterThan(p, Vector256<float>.Zero), flip = Vector256.LessThan(p, Vector256<float>.Zero);
-        Vector256<float> factor = Vector256.ConditionalSelect(grow, Vector256.Create(_increase),
-            Vector256.ConditionalSelect(flip, Vector256.Create(_decrease), Vector256<float>.One));
-        Vector256<float> step = Vector256.Min(Vector256.Max(s1 * factor, Vector256.Create(_min)), Vector256.Create(_max));
-        g = Vector256.ConditionalSelect(flip, Vector256<float>.Zero, g);
-        w -= Vector256.ConditionalSelect(Vector256.GreaterThan(g, Vector256<float>.Zero), step, Vector256<float>.Zero)
-            - Vector256.ConditionalSelect(Vector256.LessThan(g, Vector256<float>.Zero), step, Vector256<float>.Zero);
-        s0 = g;
-        s1 = step;
-    }
-
-    public void Update(ref Vector512<float> w, Vector512<float> g, ref Vector512<float> s0, ref Vector512<float> s1)
-    {
-        Vector512<float> p = g * s0;
-        Vector512<float> grow = Vector512.GreaterThan(p, Vector512<float>.Zero), flip = Vector512.LessThan(p, Vector512<float>.Zero);
-        Vector512<float> factor = Vector512.ConditionalSelect(grow, Vector512.Create(_increase),
-            Vector512.ConditionalSelect(flip, Vector512.Create(_decrease), Vector512<float>.One));
-        Vector512<float> step = Vector512.Min(Vector512.Max(s1 * factor, Vector512.Create(_min)), Vector512.Create(_max));
-        g = Vector512.ConditionalSelect(flip, Vector512<float>.Zero, g);
-        w -= Vector512.ConditionalSelect(Vector512.GreaterThan(g, Vector512<float>.Zero), step, Vector512<float>.Zero)
-            - Vector512.ConditionalSelect(Vector512.LessThan(g, Vector512<float>.Zero), step, Vector512<float>.Zero);
+        TVec p = TW.Multiply(g, s0);
+        TVec grow = TW.GreaterThan(p, TW.Zero), flip = TW.LessThan(p, TW.Zero);
+        TVec factor = TW.ConditionalSelect(grow, TW.Create(_increase), TW.ConditionalSelect(flip, TW.Create(_decrease), TW.Create(1f)));
+        TVec step = TW.Min(TW.Max(TW.Multiply(s1, factor), TW.Create(_min)), TW.Create(_max));
+        g = TW.ConditionalSelect(flip, TW.Zero, g);
+        TVec signedStep = TW.Subtract(TW.ConditionalSelect(TW.GreaterThan(g, TW.Zero), step, TW.Zero),
+            TW.ConditionalSelect(TW.LessThan(g, TW.Zero), step, TW.Zero));
+        w = TW.Subtract(w, signedStep);
         s0 = g;
         s1 = step;
     }

@@ -1,4 +1,4 @@
-using System.Runtime.Intrinsics;
+using FastNet.Kernels.Vectors;
 
 namespace FastNet.Training.Rules;
 
@@ -7,11 +7,6 @@ internal readonly struct SgdRule(float learningRate) : IUpdateRule
 {
     private readonly float _lr = learningRate;
 
-    public void Update(ref float w, float g, ref float s0, ref float s1) => w -= _lr * g;
-
-    public void Update(ref Vector256<float> w, Vector256<float> g, ref Vector256<float> s0, ref Vector256<float> s1) =>
-        w -= Vector256.Create(_lr) * g;
-
-    public void Update(ref Vector512<float> w, Vector512<float> g, ref Vector512<float> s0, ref Vector512<float> s1) =>
-        w -= Vector512.Create(_lr) * g;
+    public void Update<TVec, TW>(ref TVec w, TVec g, ref TVec s0, ref TVec s1) where TVec : struct where TW : struct, IVectorWidth<TVec> =>
+        w = TW.Subtract(w, TW.Multiply(TW.Create(_lr), g));
 }

@@ -1,0 +1,91 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace FastNet.Kernels;
+
+/// <summary>
+/// The portable 128-bit micro-kernel, written for x64 with SSE only (AVX off, or a baseline native-AOT build): a 6×8
+/// tile of c in 12 xmm accumulators (two Vector128 per row), leaving 4 of the 16 xmm registers for the two vectors of
+/// b, the broadcast of a and the product. Multiply-adds are fused only where the hardware has FMA
+/// (<see cref="MultiplyAdd"/>). It runs on any machine; ARM64 takes <see cref="GemmMicroKernelAdvSimd"/> instead.
+/// </summary>
+internal readonly unsafe struct GemmMicroKernel128 : IGemmMicroKernel
+{
+    /// <inheritdoc/>
+    public static bool IsSupported => true;
+    /// <inheritdoc/>
+    public static int MR => 6;
+    /// <inheritdoc/>
+    public static int NR => 8;
+
+    /// <inheritdoc/>
+    // c (MR×NR, row stride ldc) = Σₚ a (MR×kc, packed p-major) · b (kc×NR, packed p-major), + c when load
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Multiply(float* a, float* b, int kc, float* c, nint ldc, bool load)
+    {
+        Vector128<float> c0_0 = default, c0_1 = default;
+        Vector128<float> c1_0 = default, c1_1 = default;
+        Vector128<float> c2_0 = default, c2_1 = default;
+        Vector128<float> c3_0 = default, c3_1 = default;
+        Vector128<float> c4_0 = default, c4_1 = default;
+        Vector128<float> c5_0 = default, c5_1 = default;
+        for (int p = 0; p < kc; p++)
+        {
+            Vector128<float> b0 = Vector128.Load(b + 0);
+            Vector128<float> b1 = Vector128.Load(b + 4);
+            Vector128<float> a0 = Vector128.Create(a[0]);
+            c0_0 = MultiplyAdd.Vector(a0, b0, c0_0);
+            c0_1 = MultiplyAdd.Vector(a0, b1, c0_1);
+            Vector128<float> a1 = Vector128.Create(a[1]);
+            c1_0 = MultiplyAdd.Vector(a1, b0, c1_0);
+            c1_1 = MultiplyAdd.Vector(a1, b1, c1_1);
+            Vector128<float> a2 = Vector128.Create(a[2]);
+            c2_0 = MultiplyAdd.Vector(a2, b0, c2_0);
+            c2_1 = MultiplyAdd.Vector(a2, b1, c2_1);
+            Vector128<float> a3 = Vector128.Create(a[3]);
+            c3_0 = MultiplyAdd.Vector(a3, b0, c3_0);
+            c3_1 = MultiplyAdd.Vector(a3, b1, c3_1);
+            Vector128<float> a4 = Vector128.Create(a[4]);
+            c4_0 = MultiplyAdd.Vector(a4, b0, c4_0);
+            c4_1 = MultiplyAdd.Vector(a4, b1, c4_1);
+            Vector128<float> a5 = Vector128.Create(a[5]);
+            c5_0 = MultiplyAdd.Vector(a5, b0, c5_0);
+            c5_1 = MultiplyAdd.Vector(a5, b1, c5_1);
+            a += 6;
+            b += 8;
+        }
+        if (load)
+        {
+            c0_0 += Vector128.Load(c + 0 * ldc + 0);
+            c0_1 += Vector128.Load(c + 0 * ldc + 4);
+            c1_0 += Vector128.Load(c + 1 * ldc + 0);
+            c1_1 += Vector128.Load(c + 1 * ldc + 4);
+            c2_0 += Vector128.Load(c + 2 * ldc + 0);
+            c2_1 += Vector128.Load(c + 2 * ldc + 4);
+            c3_0 += Vector128.Load(c + 3 * ldc + 0);
+            c3_1 += Vector128.Load(c + 3 * ldc + 4);
+            c4_0 += Vector128.Load(c + 4 * ldc + 0);
+            c4_1 += Vector128.Load(c + 4 * ldc + 4);
+            c5_0 += Vector128.Load(c + 5 * ldc + 0);
+            c5_1 += Vector128.Load(c + 5 * ldc + 4);
+        }
+        c0_0.Store(c + 0 * ldc + 0);
+        c0_1.Store(c + 0 * ldc + 4);
+        c1_0.Store(c + 1 * ldc + 0);
+        c1_1.Store(c + 1 * ldc + 4);
+        c2_0.Store(c + 2 * ldc + 0);
+        c2_1.Store(c + 2 * ldc + 4);
+        c3_0.Store(c + 3 * ldc + 0);
+        c3_1.Store(c + 3 * ldc + 4);
+        c4_0.Store(c + 4 * ldc + 0);
+        c4_1.Store(c + 4 * ldc + 4);
+        c5_0.Store(c + 5 * ldc + 0);
+        c5_1.Store(c + 5 * ldc + 4);
+    }
+
+    /// <inheritdoc/>
+    // c (MR×NR, row stride ldc) = f(c + bias (NR)), bias optional (null)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Epilogue<TAct>(float* c, nint ldc, float* bias) where TAct : struct, IUnaryOperator =>
+        GemmMicroKernelScalar.ApplyEpilogue<TAct>(c, ldc, bias, 6, 8);
+}
