@@ -1,3 +1,4 @@
+using FastNet.Kernels;
 using FastNet.Serialization;
 using FastNet.Tests.Support;
 using FastNet.Training;
@@ -7,9 +8,11 @@ namespace FastNet.Tests.Model;
 public class WorkspaceTests
 {
     // A network loaded to predict holds its parameters and its forward pass for 256 rows, no trainer state: for
-    // 784-256-10 that is 203,530 parameters (814 KB), 256×(256 + 3·10) floats of activations, the output's z and dz, and
-    // the GEMM's packing scratch (1.79× the parameters' bytes on the AVX2 blocking) — under 2 floats per parameter,
-    // where gradients, two optimizer moments, three fallback copies and the batch rows made it over 10.
+    // 784-256-10 that is 203,530 parameters (814 KB), 256×(256 + 3·10) floats of activations (the hidden a; the output's
+    // a, z and dz) and the GEMM's packing scratch, whose size follows the blocking this machine's caches and vector
+    // width give (1.79× the parameters' bytes in all on AVX2 Zen 3; 2.14× with 128-bit vectors, whose KC is deeper).
+    // Before the trainer state moved out, gradients, two optimizer moments, three fallback copies and the batch rows
+    // made it 11.2×.
     [Fact]
     public void ALoaded784_256_10ModelHoldsItsParametersAndItsForwardPassOnly()
     {
@@ -19,8 +22,13 @@ public class WorkspaceTests
         Network loaded = ModelFile.Load(folder.File("mnist.json"));
 
         Assert.Equal(203_530, loaded.ParameterCount);
-        double ratio = (double)loaded.WorkspaceBytes / (loaded.ParameterCount * sizeof(float));
-        Assert.True(ratio > 1.0 && ratio < 2.0, $"the workspace holds {loaded.WorkspaceBytes} bytes, {ratio:F3}× the parameters' bytes");
+        long parameters = loaded.ParameterCount, activations = 256L * (256 + 3 * 10);
+        long scratch = Math.Max(Sgemm.ScratchLength(256, 784, 256), Sgemm.ScratchLength(256, 256, 10));
+        long expected = (parameters + activations + scratch) * sizeof(float);
+        // each slice starts on a 64-byte line: at most 64 bytes of padding per slice, far fewer than 32 slices
+        Assert.InRange(loaded.WorkspaceBytes, expected, expected + 32 * 64);
+        double withoutScratch = (double)(loaded.WorkspaceBytes - scratch * sizeof(float)) / (parameters * sizeof(float));
+        Assert.True(withoutScratch < 1.4, $"parameters and forward buffers take {withoutScratch:F3}× the parameters' bytes");
         Assert.Equal(built.WorkspaceBytes, loaded.WorkspaceBytes);
     }
 

@@ -87,5 +87,19 @@ internal readonly unsafe struct GemmMicroKernel128 : IGemmMicroKernel
     // c (MR×NR, row stride ldc) = f(c + bias (NR)), bias optional (null)
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Epilogue<TAct>(float* c, nint ldc, float* bias) where TAct : struct, IUnaryOperator =>
-        GemmMicroKernelScalar.ApplyEpilogue<TAct>(c, ldc, bias, 6, 8);
+        ApplyEpilogue<TAct>(c, ldc, bias, 6, 8);
+
+    // c (rows×columns, row stride ldc) = f(c + bias (columns)), bias optional (null), four columns per Vector128; columns
+    // a multiple of 4. The epilogue of every 128-bit kernel (this one and the ARM64 one).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void ApplyEpilogue<TAct>(float* c, nint ldc, float* bias, int rows, int columns) where TAct : struct, IUnaryOperator
+    {
+        for (int r = 0; r < rows; r++, c += ldc)
+            for (int j = 0; j < columns; j += 4)
+            {
+                Vector128<float> v = Vector128.Load(c + j);
+                if (bias != null) v += Vector128.Load(bias + j);
+                TAct.Invoke(v).Store(c + j);
+            }
+    }
 }

@@ -123,5 +123,5 @@ internal readonly unsafe struct GemmMicroKernelAdvSimd : IGemmMicroKernel
     // c (MR×NR, row stride ldc) = f(c + bias (NR)), bias optional (null)
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Epilogue<TAct>(float* c, nint ldc, float* bias) where TAct : struct, IUnaryOperator =>
-        GemmMicroKernelScalar.ApplyEpilogue<TAct>(c, ldc, bias, 8, 12);
+        GemmMicroKernel128.ApplyEpilogue<TAct>(c, ldc, bias, 8, 12);
 }

@@ -61,9 +61,8 @@ internal readonly unsafe struct GemmMicroKernelScalar : IGemmMicroKernel
     public static void Epilogue<TAct>(float* c, nint ldc, float* bias) where TAct : struct, IUnaryOperator =>
         ApplyEpilogue<TAct>(c, ldc, bias, 4, 4);
 
-    // c (rows×columns, row stride ldc) = f(c + bias (columns)), bias optional (null), one element at a time: the
-    // epilogue of every kernel whose width has no vector member on the activation operators
-    internal static void ApplyEpilogue<TAct>(float* c, nint ldc, float* bias, int rows, int columns) where TAct : struct, IUnaryOperator
+    // c (rows×columns, row stride ldc) = f(c + bias (columns)), bias optional (null), one element at a time
+    private static void ApplyEpilogue<TAct>(float* c, nint ldc, float* bias, int rows, int columns) where TAct : struct, IUnaryOperator
     {
         for (int r = 0; r < rows; r++, c += ldc)
             for (int j = 0; j < columns; j++)
