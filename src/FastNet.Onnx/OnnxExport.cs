@@ -21,8 +21,18 @@ public static class OnnxExport
         AtomicFile.Write(path, stream => model.WriteTo(stream));
     }
 
+    /// <summary>Writes <paramref name="network"/> (with its standardisation, if any) as ONNX to <paramref name="stream"/> (which stays open).</summary>
+    public static void Save(Network network, Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ToModel(network).WriteTo(stream);
+    }
+
+    /// <summary>The ONNX bytes of <paramref name="network"/> (with its standardisation, if any), e.g. for an ONNX Runtime session.</summary>
+    public static byte[] ToBytes(Network network) => ToModel(network).ToByteArray();
+
     /// <summary>Builds the typed ONNX model of <paramref name="network"/> (with its standardisation, if any).</summary>
-    public static ModelProto ToModel(Network network)
+    internal static ModelProto ToModel(Network network)
     {
         ArgumentNullException.ThrowIfNull(network);
         Standardization? standardization = network.Standardization;

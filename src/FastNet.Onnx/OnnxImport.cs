@@ -23,6 +23,19 @@ public static class OnnxImport
     /// <exception cref="FastNetFormatException">The file is missing, not ONNX, or outside the supported subset.</exception>
     public static ImportedModel Load(string path, int maxBatch = 256, Loss? loss = null) => Read(path, JsonInput.ReadBytes(path), maxBatch, loss);
 
+    /// <summary>Loads an ONNX model from <paramref name="stream"/> (to its end; the stream stays open); see <see cref="Load(string, int, Loss?)"/>.</summary>
+    /// <exception cref="FastNetFormatException">The data is not ONNX, or outside the supported subset.</exception>
+    public static ImportedModel Load(Stream stream, int maxBatch = 256, Loss? loss = null) =>
+        Read(JsonInput.StreamName, JsonInput.ReadBytes(stream), maxBatch, loss);
+
+    /// <summary>Loads an ONNX model from its bytes; see <see cref="Load(string, int, Loss?)"/>.</summary>
+    /// <exception cref="FastNetFormatException">The bytes are not ONNX, or outside the supported subset.</exception>
+    public static ImportedModel Load(byte[] bytes, int maxBatch = 256, Loss? loss = null)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        return Read("(bytes)", bytes, maxBatch, loss);
+    }
+
     /// <summary>Parses the bytes of an ONNX file; <paramref name="path"/> names it in messages.</summary>
     internal static ImportedModel Read(string path, byte[] bytes, int maxBatch, Loss? loss)
     {
@@ -39,7 +52,7 @@ public static class OnnxImport
     }
 
     /// <summary>Reads a parsed ONNX model; <paramref name="file"/> names it in error messages.</summary>
-    public static ImportedModel FromModel(string file, ModelProto model, int maxBatch = 256, Loss? loss = null)
+    internal static ImportedModel FromModel(string file, ModelProto model, int maxBatch = 256, Loss? loss = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         if (model.Graph is not { } graph || graph.Node.Count == 0)

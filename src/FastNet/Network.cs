@@ -21,6 +21,7 @@ public sealed class Network
     private readonly Workspace _ws;
     private float[]? _standardized;     // MaxBatch×inputs, made when a standardisation is set
     private Standardization? _standardization;
+    private string[]? _classNames;
     private int _owner;   // the managed thread id using the workspace, 0 when free
     private int _depth;   // how many nested calls of the owner are inside
 
@@ -94,10 +95,10 @@ public sealed class Network
     {
         PredictionSpans.CheckApart(x, y);
         if (x.Length % Inputs != 0)
-            throw new FastNetException($"the input has {x.Length} values, which is not a whole number of rows of {Inputs} features");
+            throw new ArgumentException($"the input has {x.Length} values, which is not a whole number of rows of {Inputs} features", nameof(x));
         int count = x.Length / Inputs;
         if (y.Length < count * Outputs)
-            throw new FastNetException($"the output span holds {y.Length} values but {count} rows of {Outputs} outputs need {count * Outputs}");
+            throw new ArgumentException($"the output span holds {y.Length} values but {count} rows of {Outputs} outputs need {count * Outputs}", nameof(y));
         var sink = new OutputSink(y);
         Run(x, count, ref sink);
     }
@@ -137,7 +138,15 @@ public sealed class Network
 
     /// <summary>Trains on <paramref name="data"/> as <paramref name="options"/> say and returns the per-epoch history.</summary>
     public TrainingHistory Train(Dataset data, TrainingOptions options, CancellationToken cancellationToken = default) =>
-        new Trainer(this, data, options).Run(null, cancellationToken);
+        new Trainer(this, data, options).Run(cancellationToken: cancellationToken);
+
+    /// <summary>
+    /// Trains on <paramref name="data"/> as <paramref name="options"/> say, reporting each completed epoch to
+    /// <paramref name="progress"/> (on the training thread) and stopping at the end of the epoch in which
+    /// <paramref name="cancellationToken"/> is cancelled (<see cref="TrainingHistory.Cancelled"/>).
+    /// </summary>
+    public TrainingHistory Train(Dataset data, TrainingOptions options, IProgress<EpochRecord>? progress, CancellationToken cancellationToken = default) =>
+        progress is null ? Train(data, options, cancellationToken) : new Trainer(this, data, options).Run(progress, cancellationToken);
 
     /// <summary>
     /// The loss (as trained on, averaged or summed as the loss defines, weighted by the data's sample weights if it has
@@ -184,7 +193,7 @@ public sealed class Network
     /// <summary>The predicted class of one sample <paramref name="x"/> (inputs): argmax of the outputs, or output ≥ 0.5 for one output. Allocates nothing.</summary>
     public int PredictClass(ReadOnlySpan<float> x)
     {
-        if (x.Length != Inputs) throw new FastNetException($"a sample has {Inputs} features, not {x.Length}");
+        if (x.Length != Inputs) throw new ArgumentException($"a sample has {Inputs} features, not {x.Length}", nameof(x));
         Span<int> classes = stackalloc int[1];
         var sink = new ClassSink(classes);
         Run(x, 1, ref sink);
@@ -195,7 +204,7 @@ public sealed class Network
     public void PredictClasses(ReadOnlySpan<float> x, Span<int> classes)
     {
         int count = Rows(x);
-        if (classes.Length < count) throw new FastNetException($"the class span holds {classes.Length} values but there are {count} samples");
+        if (classes.Length < count) throw new ArgumentException($"the class span holds {classes.Length} values but there are {count} samples", nameof(classes));
         var sink = new ClassSink(classes);
         Run(x, count, ref sink);
     }
@@ -213,7 +222,7 @@ public sealed class Network
             throw new FastNetException($"class probabilities need a softmax output or one sigmoid output, not {Outputs} {output.ToString().ToLowerInvariant()} outputs");
         int count = Rows(x);
         if (probabilities.Length < count * ClassCount)
-            throw new FastNetException($"the probability span holds {probabilities.Length} values but {count} rows of {ClassCount} classes need {count * ClassCount}");
+            throw new ArgumentException($"the probability span holds {probabilities.Length} values but {count} rows of {ClassCount} classes need {count * ClassCount}", nameof(probabilities));
         if (!single)
         {
             Predict(x, probabilities);
@@ -239,6 +248,26 @@ public sealed class Network
             _standardization = value;
             if (value is not null) _standardized ??= new float[(long)MaxBatch * Inputs];
             Exit();
+        }
+    }
+
+    /// <summary>
+    /// The name of each class (<c>ClassNames[PredictClass(x)]</c>), or null when the classes have none. Training on a
+    /// dataset with <see cref="Dataset.ClassNames"/> sets them; model files keep them.
+    /// </summary>
+    /// <exception cref="ArgumentException">More names than <see cref="ClassCount"/>, or a null name.</exception>
+    public IReadOnlyList<string>? ClassNames
+    {
+        get => _classNames;
+        set
+        {
+            if (value is not null)
+            {
+                if (value.Count > ClassCount)
+                    throw new ArgumentException($"{value.Count} class names, but the network tells {ClassCount} classes apart", nameof(value));
+                foreach (string name in value) ArgumentNullException.ThrowIfNull(name, nameof(value));
+            }
+            _classNames = value?.ToArray();
         }
     }
 
@@ -279,7 +308,7 @@ public sealed class Network
 
     private int Rows(ReadOnlySpan<float> x) =>
         x.Length % Inputs == 0 ? x.Length / Inputs
-            : throw new FastNetException($"the input has {x.Length} values, which is not a whole number of rows of {Inputs} features");
+            : throw new ArgumentException($"the input has {x.Length} values, which is not a whole number of rows of {Inputs} features", nameof(x));
 
     /// <summary>The parameter layout (W then b per layer), shared by every plan of this network.</summary>
     internal ParameterLayout Layout => _layout;
@@ -292,6 +321,8 @@ public sealed class Network
             throw data.Error($"the data has {data.TargetWidth} targets per sample but the network has {Outputs} outputs");
         if (data.HasLabels)
         {
+            if (data.ClassNames is { } names && _classNames is { } mine && !names.SequenceEqual(mine))
+                throw data.Error($"the data's classes ({string.Join(", ", names)}) are not the network's ({string.Join(", ", mine)})");
             ReadOnlySpan<int> labels = data.Labels;
             int classes = Outputs == 1 ? 2 : Outputs;
             for (int i = 0; i < labels.Length; i++)
@@ -338,7 +369,7 @@ public sealed class Network
         Enter();
         try
         {
-            var copy = new Network(Inputs, _layout.Specs, Loss, MaxBatch, MaxDegreeOfParallelism) { Standardization = _standardization };
+            var copy = new Network(Inputs, _layout.Specs, Loss, MaxBatch, MaxDegreeOfParallelism) { Standardization = _standardization, _classNames = _classNames };
             Parameters.CopyTo(copy.Parameters);
             return copy;
         }

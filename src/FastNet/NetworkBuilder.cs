@@ -45,7 +45,7 @@ public sealed class NetworkBuilder
     }
 
     /// <summary>Sets the seed of the initial weights (default 0); the same seed gives the same weights.</summary>
-    public NetworkBuilder WithSeed(ulong seed)
+    public NetworkBuilder WithSeed(RandomSeed seed)
     {
         _seed = seed;
         return this;

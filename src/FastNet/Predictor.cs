@@ -87,15 +87,15 @@ public sealed class Predictor
     /// Runs the frozen network on <paramref name="x"/> (batch×inputs, row-major) and writes batch×outputs values to
     /// <paramref name="y"/>. Safe to call from many threads at once; allocates nothing after the calling thread's first call.
     /// </summary>
-    /// <exception cref="FastNetException">The input is not whole rows, or the output span is too short.</exception>
+    /// <exception cref="ArgumentException">The input is not whole rows, or the output span is too short.</exception>
     public unsafe void Predict(ReadOnlySpan<float> x, Span<float> y)
     {
         PredictionSpans.CheckApart(x, y);
         if (x.Length % Inputs != 0)
-            throw new FastNetException($"the input has {x.Length} values, which is not a whole number of rows of {Inputs} features");
+            throw new ArgumentException($"the input has {x.Length} values, which is not a whole number of rows of {Inputs} features", nameof(x));
         int count = x.Length / Inputs;
         if (y.Length < (long)count * Outputs)
-            throw new FastNetException($"the output span holds {y.Length} values but {count} rows of {Outputs} outputs need {(long)count * Outputs}");
+            throw new ArgumentException($"the output span holds {y.Length} values but {count} rows of {Outputs} outputs need {(long)count * Outputs}", nameof(y));
         int parts = Parts(count);
         if (parts > 1)
         {

@@ -14,7 +14,7 @@ internal static class PredictCommand
         var data = CliOptions.Data(required: false, "Predict every sample of this dataset file instead");
         var json = CliOptions.Json();
         var labelColumn = CliOptions.LabelColumn();
-        var command = new Command("predict", "Run a model on samples.\nExample: fastnet predict --model model.json --input 0,-0.5 --input 1,1")
+        var command = new Command("predict", "Run a model on samples (a model trained on named classes also prints the class).\nExample: fastnet predict --model model.json --input 0,-0.5 --input 1,1")
         {
             model, input, data, json, labelColumn,
         };
@@ -44,6 +44,9 @@ internal static class PredictCommand
             }
             float[] y = network.Predict(x);
             int count = x.Length / network.Inputs;
+            IReadOnlyList<string>? names = network.ClassNames;
+            int[] classes = new int[names is null ? 0 : count];
+            if (names is not null) network.PredictClasses(x, classes);
             if (result.GetValue(json))
             {
                 JsonOutput.Write(output, w =>
@@ -54,6 +57,7 @@ internal static class PredictCommand
                         w.WriteStartObject();
                         JsonOutput.WriteArray(w, "input", x.AsSpan(i * network.Inputs, network.Inputs));
                         JsonOutput.WriteArray(w, "output", y.AsSpan(i * network.Outputs, network.Outputs));
+                        if (names is not null) w.WriteString("class", ClassName(names, classes[i]));
                         w.WriteEndObject();
                     }
                     w.WriteEndArray();
@@ -61,11 +65,15 @@ internal static class PredictCommand
                 return FastNetCli.Ok;
             }
             for (int i = 0; i < count; i++)
-                output.WriteLine(Format(x.AsSpan(i * network.Inputs, network.Inputs)) + " -> " + Format(y.AsSpan(i * network.Outputs, network.Outputs)));
+                output.WriteLine(Format(x.AsSpan(i * network.Inputs, network.Inputs)) + " -> " + Format(y.AsSpan(i * network.Outputs, network.Outputs))
+                    + (names is null ? "" : $" ({ClassName(names, classes[i])})"));
             return FastNetCli.Ok;
         });
         return command;
     }
+
+    // a class the model names (a model file may name fewer classes than its outputs tell apart)
+    private static string ClassName(IReadOnlyList<string> names, int c) => c < names.Count ? names[c] : c.ToString(CultureInfo.InvariantCulture);
 
     private static string Format(ReadOnlySpan<float> values)
     {

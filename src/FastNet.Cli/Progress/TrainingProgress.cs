@@ -4,7 +4,7 @@ using FastNet.Training;
 namespace FastNet.Cli.Progress;
 
 /// <summary>
-/// Reports a training run's progress from <see cref="Trainer.Run"/>'s per-epoch callback without slowing it: each epoch
+/// Reports a training run's progress from <see cref="Trainer.Run(Action{EpochRecord}?, CancellationToken)"/>'s per-epoch callback without slowing it: each epoch
 /// costs one timestamp read and a comparison; the view is updated at most once per interval (10 per second for the
 /// terminal bar, one line per second when the output is redirected), plus once at the end.
 /// </summary>
@@ -44,7 +44,7 @@ internal sealed class TrainingProgress : IDisposable
             : new TrainingProgress(new ProgressLines(output), epochs, TimeSpan.FromSeconds(1), firstEpoch);
     }
 
-    /// <summary>The per-epoch callback for <see cref="Trainer.Run"/>.</summary>
+    /// <summary>The per-epoch callback for <see cref="Trainer.Run(Action{EpochRecord}?, CancellationToken)"/>.</summary>
     public void Report(EpochRecord record) => Report(record, record.ValidationLoss ?? double.NaN);
 
     /// <summary>Records an epoch; shows it when the interval has passed since the last update.</summary>

@@ -4,9 +4,11 @@ namespace FastNet.Data;
 
 /// <summary>
 /// Samples for training or evaluation: a (count×features) matrix of finite floats, and either integer class labels
-/// (one per sample) or regression targets (count×targetWidth). Immutable once made.
+/// (one per sample, optionally with a name per class) or regression targets (count×targetWidth). Immutable: every way
+/// of making one copies what it is given, and every transformation (<see cref="Split(double, RandomSeed)"/>,
+/// <see cref="Subset(ReadOnlySpan{int})"/>, <see cref="Shuffle(RandomSeed)"/>) returns a new dataset.
 /// </summary>
-public sealed class Dataset
+public sealed partial class Dataset
 {
     /// <summary>The largest class label a dataset may hold (2^20), in memory and in every file format.</summary>
     public const int MaxLabel = 1 << 20;
@@ -14,9 +16,10 @@ public sealed class Dataset
     private readonly float[] _features;
     private readonly int[]? _labels;
     private readonly float[]? _targets;
+    private readonly string[]? _classNames;
     private readonly float[]? _weights;
 
-    /// <summary>Makes a dataset; <paramref name="features"/> is row-major with <paramref name="featureCount"/> columns.</summary>
+    /// <summary>Makes a dataset from a copy of <paramref name="features"/> (row-major, <paramref name="featureCount"/> columns) and of the labels or targets.</summary>
     /// <param name="features">The samples, row after row.</param>
     /// <param name="featureCount">The number of features per sample.</param>
     /// <param name="labels">Class ids 0, 1, ... (one per sample), or null.</param>
@@ -27,6 +30,14 @@ public sealed class Dataset
     /// <exception cref="FastNetException">Sizes do not agree, a value is not finite, a label is negative or above <see cref="MaxLabel"/>, a weight is negative or all are 0, or both or neither of labels and targets are given.</exception>
     public Dataset(float[] features, int featureCount, int[]? labels = null, float[]? targets = null, int targetWidth = 0, string? description = null,
         float[]? weights = null)
+        : this(features is null ? throw new ArgumentNullException(nameof(features)) : (float[])features.Clone(), featureCount,
+            (int[]?)labels?.Clone(), (float[]?)targets?.Clone(), targetWidth, description, classNames: null, (float[]?)weights?.Clone())
+    {
+    }
+
+    /// <summary>Takes the arrays as they are (the callers made them for this dataset alone) and checks them.</summary>
+    internal Dataset(float[] features, int featureCount, int[]? labels, float[]? targets, int targetWidth, string? description,
+        string[]? classNames, float[]? weights = null)
     {
         ArgumentNullException.ThrowIfNull(features);
         if (featureCount < 1) throw new FastNetException($"a dataset needs at least one feature per sample, not {featureCount}");
@@ -41,7 +52,10 @@ public sealed class Dataset
             for (int i = 0; i < labels.Length; i++)
                 if (labels[i] < 0) throw new FastNetException($"label {labels[i]} of sample {i} is negative");
                 else if (labels[i] > MaxLabel) throw new FastNetException($"label {labels[i]} of sample {i} is above the largest class id ({MaxLabel})");
+                else if (classNames is not null && labels[i] >= classNames.Length)
+                    throw new FastNetException($"label {labels[i]} of sample {i} has no class name ({classNames.Length} classes)");
         }
+        if (classNames is not null && labels is null) throw new FastNetException("class names need labels, not regression targets");
         if (targets is not null)
         {
             if (targetWidth < 1) throw new FastNetException($"the target width must be at least 1, not {targetWidth}");
@@ -66,6 +80,7 @@ public sealed class Dataset
         _features = features;
         _labels = labels;
         _targets = targets;
+        _classNames = classNames;
         FeatureCount = featureCount;
         TargetWidth = targets is null ? 1 : targetWidth;
         Count = count;
@@ -99,23 +114,32 @@ public sealed class Dataset
     /// <summary>The regression targets, row-major (Count×TargetWidth); empty for labelled data.</summary>
     public ReadOnlySpan<float> Targets => _targets;
 
+    /// <summary>The largest label plus one, or the number of class names if larger (2 at least); 0 for regression data.</summary>
+    public int ClassCount
+    {
+        get
+        {
+            if (_labels is null) return 0;
+            int max = Math.Max(1, (_classNames?.Length ?? 0) - 1);
+            foreach (int label in _labels) max = Math.Max(max, label);
+            return max + 1;
+        }
+    }
+
+    /// <summary>
+    /// The name of each class id (<c>ClassNames[label]</c>) when the labels came as strings, else null. A network trained
+    /// on the data keeps them (<see cref="Network.ClassNames"/>) and so does its model file.
+    /// </summary>
+    public IReadOnlyList<string>? ClassNames => _classNames;
+
     /// <summary>Whether the samples carry weights (else each counts 1).</summary>
     public bool HasWeights => _weights is not null;
 
     /// <summary>The weight of each sample; empty when <see cref="HasWeights"/> is false (every sample counts 1).</summary>
     public ReadOnlySpan<float> Weights => _weights;
 
-    /// <summary>The largest label plus one (2 at least), or 0 for regression data.</summary>
-    public int ClassCount
-    {
-        get
-        {
-            if (_labels is null) return 0;
-            int max = 1;
-            foreach (int label in _labels) max = Math.Max(max, label);
-            return max + 1;
-        }
-    }
+    /// <summary>The same dataset, naming <paramref name="file"/> in errors about its samples.</summary>
+    internal Dataset WithSource(string file) => new(_features, FeatureCount, _labels, _targets, _targets is null ? 0 : TargetWidth, Description, _classNames, _weights) { Source = file };
 
     /// <summary>The features of sample <paramref name="index"/>.</summary>
     public ReadOnlySpan<float> Row(int index) => _features.AsSpan(index * FeatureCount, FeatureCount);
@@ -158,14 +182,26 @@ public sealed class Dataset
             : DatasetJson.ReadFeatures(path, bytes, featureCount);
     }
 
+    /// <summary>Reads a dataset in <paramref name="format"/> from <paramref name="stream"/> (to its end; the stream stays open).</summary>
+    /// <param name="stream">The bytes of a dataset file.</param>
+    /// <param name="format">JSON or CSV.</param>
+    /// <param name="labelColumn">For CSV, the label column's header name or 0-based index (−1 the last); null for the last column.</param>
+    /// <exception cref="FastNetFormatException">The data is malformed; the message names the place.</exception>
+    public static Dataset Load(Stream stream, DatasetFormat format, string? labelColumn = null) =>
+        format == DatasetFormat.Csv ? DatasetCsv.Read(stream, labelColumn) : DatasetJson.Read(stream);
+
     /// <summary>Writes the dataset atomically (a failed save leaves no partial file): CSV when the name ends in <c>.csv</c>, JSON otherwise.</summary>
     public void Save(string path) => Save(path, FormatOf(path));
 
     /// <summary>Writes the dataset atomically in <paramref name="format"/>, whatever the file's extension.</summary>
-    public void Save(string path, DatasetFormat format)
+    public void Save(string path, DatasetFormat format) => AtomicFile.Write(path, stream => Save(stream, format));
+
+    /// <summary>Writes the dataset in <paramref name="format"/> to <paramref name="stream"/> (which stays open).</summary>
+    public void Save(Stream stream, DatasetFormat format)
     {
-        if (format == DatasetFormat.Csv) DatasetCsv.Write(this, path);
-        else DatasetJson.Write(this, path);
+        ArgumentNullException.ThrowIfNull(stream);
+        if (format == DatasetFormat.Csv) DatasetCsv.Write(this, stream);
+        else DatasetJson.Write(this, stream);
     }
 
     /// <summary>The format a file name implies: <see cref="DatasetFormat.Csv"/> for <c>.csv</c>, else <see cref="DatasetFormat.Json"/>.</summary>
@@ -208,66 +244,7 @@ public sealed class Dataset
 
     /// <summary>The same samples with other features (count×FeatureCount), for a standardised copy.</summary>
     internal Dataset WithFeatures(float[] features) =>
-        new(features, FeatureCount, _labels, _targets, _targets is null ? 0 : TargetWidth, Description, _weights);
-
-    /// <summary>
-    /// Holds out about <paramref name="fraction"/> of the samples, chosen by a seeded permutation: for labelled data
-    /// round(n_c·fraction) of each class c (stratified, as scikit-learn's early stopping does), else round(count·fraction);
-    /// at least one sample is held out and at least one kept. Both parts keep the original order of their samples.
-    /// </summary>
-    internal (Dataset Train, Dataset Held) Split(double fraction, ulong seed)
-    {
-        if (Count < 2) throw new FastNetException($"cannot hold out part of a dataset of {Count} sample");
-        var order = new int[Count];
-        var random = new SeededRandom(seed ^ 0x5851_F42D_4C95_7F2DUL);
-        random.Shuffle(order);
-        var isHeld = new bool[Count];
-        int held = 0;
-        if (_labels is not null)
-        {
-            var perClass = new int[ClassCount];
-            foreach (int label in _labels) perClass[label]++;
-            for (int c = 0; c < perClass.Length; c++) perClass[c] = (int)Math.Round(perClass[c] * fraction);   // now the quota
-            foreach (int i in order)
-                if (perClass[_labels[i]] > 0 && held < Count - 1)
-                {
-                    perClass[_labels[i]]--;
-                    isHeld[i] = true;
-                    held++;
-                }
-        }
-        else
-        {
-            held = Math.Min((int)Math.Round(Count * fraction), Count - 1);
-            for (int i = 0; i < held; i++) isHeld[order[i]] = true;
-        }
-        if (held == 0)
-        {
-            isHeld[order[0]] = true;
-            held = 1;
-        }
-        return (Rows(isHeld, false, Count - held), Rows(isHeld, true, held));
-    }
-
-    private Dataset Rows(bool[] selected, bool which, int count)
-    {
-        int width = FeatureCount, targetWidth = TargetWidth;
-        var features = new float[count * width];
-        int[]? labels = _labels is null ? null : new int[count];
-        float[]? targets = _targets is null ? null : new float[count * targetWidth];
-        float[]? weights = _weights is null ? null : new float[count];
-        int r = 0;
-        for (int i = 0; i < Count; i++)
-        {
-            if (selected[i] != which) continue;
-            Row(i).CopyTo(features.AsSpan(r * width, width));
-            if (labels is not null) labels[r] = _labels![i];
-            if (weights is not null) weights[r] = _weights![i];
-            if (targets is not null) _targets.AsSpan(i * targetWidth, targetWidth).CopyTo(targets.AsSpan(r * targetWidth, targetWidth));
-            r++;
-        }
-        return new Dataset(features, width, labels, targets, targets is null ? 0 : targetWidth, Description, weights);
-    }
+        new(features, FeatureCount, _labels, _targets, _targets is null ? 0 : TargetWidth, Description, _classNames, _weights);
 
     private static void CheckFinite(float[] values, int width, string what)
     {

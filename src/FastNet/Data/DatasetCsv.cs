@@ -9,23 +9,28 @@ namespace FastNet.Data;
 /// line is a header when any of its fields is not a number; header names are unique. One column holds the label (by
 /// default the last; chosen by header name or by 0-based index): a column headed <c>label</c> or <c>class</c> holds class
 /// labels (whole numbers from 0 to <see cref="Dataset.MaxLabel"/>, as a JSON file's <c>labels</c>), one headed
-/// <c>target</c> one regression target; otherwise whole numbers ≥ 0 make a classification dataset and anything else one
-/// regression target. Blank lines are skipped; fields may be wrapped in double quotes; a UTF-8 BOM is skipped.
+/// <c>target</c> one regression target; text that is not a number (in a file with a header) makes every label a class
+/// name (the distinct names in ordinal order are classes 0, 1, ...); otherwise whole numbers ≥ 0 make a classification
+/// dataset and anything else one regression target. Blank lines are skipped; fields may be wrapped in double quotes; a
+/// UTF-8 BOM is skipped.
 /// </summary>
 internal static class DatasetCsv
 {
     /// <summary>Reads <paramref name="file"/>; <paramref name="labelColumn"/> is a header name, a 0-based index, or null for the last column.</summary>
     public static Dataset Read(string file, string? labelColumn = null) => Read(file, JsonInput.ReadBytes(file), labelColumn);
 
+    /// <summary>Reads a CSV dataset from <paramref name="stream"/> to its end.</summary>
+    public static Dataset Read(Stream stream, string? labelColumn) => Read(JsonInput.StreamName, JsonInput.ReadBytes(stream), labelColumn);
+
     /// <summary>Parses the bytes of a CSV dataset; <paramref name="file"/> names it in messages.</summary>
     public static Dataset Read(string file, ReadOnlySpan<byte> bytes, string? labelColumn)
     {
-        Table table = ReadTable(file, bytes);
+        Table table = ReadTable(file, bytes, labelColumn ?? "");
         int width = table.Width, count = table.Count;
         if (width < 2)
             throw new FastNetFormatException(file, $"line {table.FirstLine}", "has 1 column; a dataset needs at least one feature and a label column");
         string[]? header = table.Header;
-        int label = labelColumn is null && header is not null && header[^1] == "weight" ? width - 2 : LabelIndex(file, labelColumn, header, width);
+        int label = table.Label;
         // a header column named "weight" (not the label) holds the sample weights
         int weight = header is null ? -1 : Array.IndexOf(header, "weight");
         if (weight == label) weight = -1;
@@ -47,6 +52,7 @@ internal static class DatasetCsv
         }
         try
         {
+            if (table.ClassNames is { } names) return Dataset.Named(x, featureCount, [.. names], description: null).WithSource(file);
             if (IsLabelColumn(file, table, label, column))
             {
                 var y = new int[count];
@@ -69,7 +75,7 @@ internal static class DatasetCsv
     /// </summary>
     public static float[] ReadFeatures(string file, ReadOnlySpan<byte> bytes, int featureCount, string? labelColumn)
     {
-        Table table = ReadTable(file, bytes);
+        Table table = ReadTable(file, bytes, labelColumn: null);
         int width = table.Width, count = table.Count;
         int skip = width == featureCount && labelColumn is null ? -1
             : width == featureCount + 1 ? LabelIndex(file, labelColumn, table.Header, width)
@@ -83,13 +89,16 @@ internal static class DatasetCsv
         return x;
     }
 
-    // The header, the numbers row after row, and the line each row is on.
-    private sealed record Table(string[]? Header, int Width, List<double> Values, List<int> Lines, int FirstLine)
+    // The header, the numbers row after row, the line each row is on, and the label column (−1 when not asked for) with
+    // its text when that column holds class names (a 0 stands in each row's value).
+    private sealed record Table(string[]? Header, int Width, List<double> Values, List<int> Lines, int FirstLine, int Label,
+        List<string>? ClassNames)
     {
         public int Count => Lines.Count;
     }
 
-    private static Table ReadTable(string file, ReadOnlySpan<byte> bytes)
+    // labelColumn: null when no label column is wanted, "" for the last column, else a header name or index
+    private static Table ReadTable(string file, ReadOnlySpan<byte> bytes, string? labelColumn)
     {
         string text;
         try
@@ -103,7 +112,9 @@ internal static class DatasetCsv
         if (text.Length > 0 && text[0] == '\uFEFF') text = text[1..];
 
         string[]? header = null;
-        int width = -1, lineNumber = 0, firstLine = 0;
+        int width = -1, lineNumber = 0, firstLine = 0, label = -1;
+        List<string>? names = null;
+        var labelTexts = new List<string>();
         var values = new List<double>();
         var lines = new List<int>();
         var fields = new List<string>();
@@ -123,18 +134,27 @@ internal static class DatasetCsv
                         if (Array.IndexOf(header, header[c]) is int first && first < c)
                             throw new FastNetFormatException(file, $"line {lineNumber}, column {c + 1}",
                                 $"repeats the header {JsonInput.Quote(header[c])} of column {first + 1} (column names must be unique)");
+                    if (labelColumn is not null && width >= 2) label = TableLabel(file, labelColumn, header, width);
                     continue;
                 }
+                if (labelColumn is not null && width >= 2) label = TableLabel(file, labelColumn, header, width);
             }
             if (fields.Count != width)
                 throw new FastNetFormatException(file, $"line {lineNumber}", $"has {fields.Count} value{(fields.Count == 1 ? "" : "s")}, expected {width}");
-            for (int c = 0; c < fields.Count; c++) values.Add(Number(file, lineNumber, c, fields[c], header));
+            for (int c = 0; c < fields.Count; c++)
+            {
+                bool name = c == label && header is not null && fields[c].Length > 0 && !IsNumber(fields[c])
+                    && !header[c].Trim().Equals("target", StringComparison.OrdinalIgnoreCase);
+                if (name) names = labelTexts;   // the label column holds text: every label is a class name
+                values.Add(name ? 0 : Number(file, lineNumber, c, fields[c], header));
+            }
+            if (label >= 0) labelTexts.Add(fields[label]);
             lines.Add(lineNumber);
         }
         if (width < 0) throw new FastNetFormatException(file, "", "is empty");
         if (lines.Count == 0) throw new FastNetFormatException(file, "", "has a header but no samples");
         if (lines.Count > DatasetJson.MaxSamples) throw new FastNetFormatException(file, "", $"has {lines.Count} samples, more than {DatasetJson.MaxSamples}");
-        return new Table(header, width, values, lines, firstLine);
+        return new Table(header, width, values, lines, firstLine, label, names);
     }
 
     // Labels or one regression target? A column headed "label" or "class" holds labels (and a value that is not one is an
@@ -160,7 +180,7 @@ internal static class DatasetCsv
     }
 
     /// <summary>Writes a header (<c>x1,...,xN,label</c>, or <c>target</c>/<c>t1,...</c> for regression) and one line per sample.</summary>
-    public static void Write(Dataset data, string file) => AtomicFile.Write(file, stream =>
+    public static void Write(Dataset data, Stream stream)
     {
         using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16, leaveOpen: true);
         writer.NewLine = "\n";
@@ -176,7 +196,8 @@ internal static class DatasetCsv
         {
             line.Clear();
             foreach (float v in data.Row(i)) line.Append(v.ToString("R", CultureInfo.InvariantCulture)).Append(',');
-            if (data.HasLabels) line.Append(data.Labels[i].ToString(CultureInfo.InvariantCulture));
+            if (data.ClassNames is { } classes) line.Append(ClassField(classes[data.Labels[i]]));
+            else if (data.HasLabels) line.Append(data.Labels[i].ToString(CultureInfo.InvariantCulture));
             else
             {
                 foreach (float v in data.Targets.Slice(i * data.TargetWidth, data.TargetWidth))
@@ -186,7 +207,21 @@ internal static class DatasetCsv
             if (data.HasWeights) line.Append(',').Append(data.Weights[i].ToString("R", CultureInfo.InvariantCulture));
             writer.WriteLine(line);
         }
-    });
+    }
+
+    // a class name as a field as it is; the reader splits on commas and knows no escapes, so those names are refused
+    private static string ClassField(string name)
+    {
+        if (name.Contains(',') || name.Contains('"') || name.Contains('\n') || name.Contains('\r'))
+            throw new FastNetException($"the class name {JsonInput.Quote(name)} cannot be written to CSV (it holds a comma, quote or line break); save as JSON");
+        return name;
+    }
+
+    // the label column of a table read for training: the one named, else the last, or the one before a last column
+    // headed "weight" (labelColumn "" means none named)
+    private static int TableLabel(string file, string labelColumn, string[]? header, int width) =>
+        labelColumn == "" && header is not null && header[^1] == "weight" ? width - 2
+            : LabelIndex(file, labelColumn == "" ? null : labelColumn, header, width);
 
     private static int LabelIndex(string file, string? labelColumn, string[]? header, int width)
     {

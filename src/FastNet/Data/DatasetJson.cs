@@ -5,8 +5,9 @@ namespace FastNet.Data;
 
 /// <summary>
 /// The dataset JSON format: <c>{"description": "...", "features": [[f1, f2, ...], ...], "labels": [0, 1, ...]}</c>, or
-/// <c>"targets": [[t1, ...], ...]</c> instead of labels for regression, and optionally <c>"weights": [w1, ...]</c> (one
-/// per sample, ≥ 0). Unknown fields are ignored.
+/// <c>"targets": [[t1, ...], ...]</c> instead of labels for regression; optionally <c>"classes": ["name of 0", "name of 1",
+/// ...]</c> names the classes and <c>"weights": [w1, ...]</c> (one per sample, ≥ 0) weights the samples. Unknown fields
+/// are ignored.
 /// </summary>
 internal static class DatasetJson
 {
@@ -14,6 +15,8 @@ internal static class DatasetJson
     public const int MaxSamples = 100_000_000;
 
     public static Dataset Read(string file) => Read(file, JsonInput.ReadBytes(file));
+
+    public static Dataset Read(Stream stream) => Read(JsonInput.StreamName, JsonInput.ReadBytes(stream));
 
     /// <summary>Parses the bytes of a dataset file; <paramref name="file"/> names it in messages.</summary>
     public static Dataset Read(string file, ReadOnlyMemory<byte> bytes)
@@ -70,10 +73,24 @@ internal static class DatasetJson
             for (int i = 0; i < count; i++)
                 if (!(w[i] >= 0)) throw new FastNetFormatException(file, $"$.weights[{i}]", $"is {w[i]}; a weight must be ≥ 0");
         }
+        string[]? classes = null;
+        if (JsonInput.Optional(root, "classes") is { } c)
+        {
+            if (y is null) throw new FastNetFormatException(file, "$.classes", "names classes, but the data has regression targets");
+            int n = JsonInput.ArrayLength(file, c, "$.classes");
+            if (n > 1 << 20) throw new FastNetFormatException(file, "$.classes", $"has {n} names, more than {1 << 20}");
+            classes = new string[n];
+            int j = 0;
+            foreach (JsonElement item in c.EnumerateArray())
+            {
+                classes[j] = JsonInput.String(file, item, $"$.classes[{j}]");
+                j++;
+            }
+        }
         float[] x = ReadRows(file, features, "$.features", count, width);
         try
         {
-            return new Dataset(x, width, y, t, targetWidth, description, w) { Source = file };
+            return new Dataset(x, width, y, t, targetWidth, description, classes, w) { Source = file };
         }
         catch (FastNetException e) when (e is not FastNetFormatException)
         {
@@ -125,6 +142,12 @@ internal static class DatasetJson
             json.WriteStartArray("labels");
             foreach (int label in data.Labels) json.WriteNumberValue(label);
             json.WriteEndArray();
+            if (data.ClassNames is { } names)
+            {
+                json.WriteStartArray("classes");
+                foreach (string name in names) json.WriteStringValue(name);
+                json.WriteEndArray();
+            }
         }
         else
         {

@@ -8,7 +8,7 @@ public static class SyntheticData
     /// lower one (1 − cos t, ½ − sin t), label 1, for t evenly spaced over [0, π]; Gaussian noise of standard deviation
     /// <paramref name="noise"/> on both coordinates; samples shuffled. The same seed gives the same data.
     /// </summary>
-    public static Dataset Moons(int samples, double noise, ulong seed)
+    public static Dataset Moons(int samples, double noise, RandomSeed seed)
     {
         if (samples < 2) throw OutOfRange("samples", $"moons needs at least 2 samples, not {samples}");
         if (samples > DatasetJson.MaxSamples) throw OutOfRange("samples", $"moons makes at most {DatasetJson.MaxSamples} samples, not {samples}");
@@ -41,7 +41,7 @@ public static class SyntheticData
     /// circle of radius <paramref name="factor"/>, label 1, for t evenly spaced over [0, 2π) (endpoint excluded) on each
     /// circle; Gaussian noise of standard deviation <paramref name="noise"/> on both coordinates; samples shuffled.
     /// </summary>
-    public static Dataset Circles(int samples, double noise, double factor, ulong seed)
+    public static Dataset Circles(int samples, double noise, double factor, RandomSeed seed)
     {
         CheckCommon("circles", samples, 2, noise);
         if (!(factor >= 0 && factor < 1)) throw OutOfRange("factor", $"the circles' factor must be in [0, 1), not {Invariant(factor)}");
@@ -69,7 +69,7 @@ public static class SyntheticData
     /// more), each coordinate the centre's plus Gaussian noise of standard deviation <paramref name="clusterStd"/>;
     /// the label is the centre's index; samples shuffled.
     /// </summary>
-    public static Dataset Blobs(int samples, int classes, int features, double clusterStd, ulong seed)
+    public static Dataset Blobs(int samples, int classes, int features, double clusterStd, RandomSeed seed)
     {
         CheckCommon("blobs", samples, features, clusterStd);
         if (classes < 1 || classes > samples) throw OutOfRange("classes", $"blobs needs 1 to {samples} classes (centres), not {classes}");
@@ -97,7 +97,7 @@ public static class SyntheticData
     /// The XOR problem: points (u, v) uniform in [−1, 1]², label 1 when u and v have different signs (u·v &lt; 0), else 0;
     /// Gaussian noise of standard deviation <paramref name="noise"/> is added to the coordinates after labelling.
     /// </summary>
-    public static Dataset Xor(int samples, double noise, ulong seed)
+    public static Dataset Xor(int samples, double noise, RandomSeed seed)
     {
         CheckCommon("xor", samples, 2, noise);
         var random = new SeededRandom(seed);
@@ -118,7 +118,7 @@ public static class SyntheticData
     /// of m at radius r = (j + 1)/m and angle θ = 2πk/classes + 3π·r, that is r·(cos θ, sin θ), plus Gaussian noise of
     /// standard deviation <paramref name="noise"/> on both coordinates; samples shuffled.
     /// </summary>
-    public static Dataset Spirals(int samples, int classes, double noise, ulong seed)
+    public static Dataset Spirals(int samples, int classes, double noise, RandomSeed seed)
     {
         CheckCommon("spirals", samples, 2, noise);
         if (classes < 2 || classes > samples) throw OutOfRange("classes", $"spirals needs 2 to {samples} classes (arms), not {classes}");

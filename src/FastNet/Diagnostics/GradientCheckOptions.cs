@@ -40,7 +40,7 @@ public sealed record GradientCheckOptions
     public int? SamplesPerTensor { get; init; }
 
     /// <summary>The seed of the coordinate sample (default 0); the same seed checks the same coordinates.</summary>
-    public ulong Seed { get; init; }
+    public RandomSeed Seed { get; init; }
 
     internal void Validate()
     {

@@ -18,14 +18,16 @@ internal static class CheckpointFile
     public const string FormatName = "fastnet-checkpoint";
     public const int Version = 2;
 
-    public static void Save(string path, Trainer run, IReadOnlyList<string> command)
+    public static void Save(string path, Trainer run, IReadOnlyList<string> command) =>
+        AtomicFile.Write(path, stream => Save(stream, run, command));
+
+    public static void Save(Stream stream, Trainer run, IReadOnlyList<string> command)
     {
         Network network = run.Network;
         TrainingCheckpoint.TrainerState trainer = TrainingCheckpoint.Capture(run);
         network.Enter();
         try
         {
-            AtomicFile.Write(path, stream =>
             {
                 using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
                 json.WriteStartObject();
@@ -55,7 +57,7 @@ internal static class CheckpointFile
                 json.WritePropertyName("model");
                 ModelFile.WriteObject(network, json);
                 json.WriteEndObject();
-            });
+            }
         }
         finally
         {

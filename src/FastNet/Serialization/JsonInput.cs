@@ -46,6 +46,33 @@ internal static class JsonInput
         }
     }
 
+    /// <summary>What messages call data read from a stream.</summary>
+    public const string StreamName = "(stream)";
+
+    /// <summary>Reads <paramref name="stream"/> to its end (at most <see cref="MaxFileBytes"/>); failures name it <see cref="StreamName"/>.</summary>
+    public static byte[] ReadBytes(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        if (!stream.CanRead) throw new ArgumentException("the stream cannot be read", nameof(stream));
+        try
+        {
+            using var buffer = new MemoryStream();
+            var chunk = new byte[1 << 16];
+            int read;
+            while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+            {
+                if (buffer.Length + read > MaxFileBytes)
+                    throw new FastNetFormatException(StreamName, "", $"holds more than FastNet reads ({MaxFileBytes} bytes)");
+                buffer.Write(chunk, 0, read);
+            }
+            return buffer.ToArray();
+        }
+        catch (IOException e)
+        {
+            throw new FastNetFormatException(StreamName, "", "cannot read: " + e.Message);
+        }
+    }
+
     // The parser reports a duplicate property without a place: find the first object holding one and name its path.
     private static string? DuplicatePath(ReadOnlyMemory<byte> bytes)
     {

@@ -7,7 +7,8 @@ namespace FastNet.Serialization;
 /// The model JSON format (version 1):
 /// <c>{"format": "fastnet-model", "version": 1, "inputs": 2, "loss": "sse", "layers": [{"type": "dense", "units": 4,
 /// "activation": "sigmoid", "weights": [[...], ...], "bias": [...]}]}</c>. <c>weights</c> has one row per input and one
-/// column per unit (z = x·W + b); <c>bias</c> is null for a layer without bias. Floats round-trip bit-exactly; readers
+/// column per unit (z = x·W + b); <c>bias</c> is null for a layer without bias; <c>classes</c> (optional) names the
+/// classes the outputs stand for. Floats round-trip bit-exactly; readers
 /// ignore unknown fields and take a missing loss as sse. <c>checksum</c> (<c>"sha256:…"</c> over the weights) is written
 /// on save and verified on load when present.
 /// </summary>
@@ -26,10 +27,18 @@ public static class ModelFile
     public static void Save(Network network, string path)
     {
         ArgumentNullException.ThrowIfNull(network);
+        AtomicFile.Write(path, stream => Save(network, stream));
+    }
+
+    /// <summary>Writes <paramref name="network"/> to <paramref name="stream"/> (which stays open).</summary>
+    public static void Save(Network network, Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(stream);
         network.Enter();   // no training step may change the weights between the checksum and the last number
         try
         {
-            AtomicFile.Write(path, stream => Write(network, stream));
+            Write(network, stream);
         }
         finally
         {
@@ -44,6 +53,10 @@ public static class ModelFile
         ArgumentNullException.ThrowIfNull(path);
         return Read(path, JsonInput.ReadBytes(path), maxBatch);
     }
+
+    /// <summary>Reads a model from <paramref name="stream"/> (to its end; the stream stays open) into a new network planned for batches of up to <paramref name="maxBatch"/> samples.</summary>
+    /// <exception cref="FastNetFormatException">The data is malformed; the message names the JSON path.</exception>
+    public static Network Load(Stream stream, int maxBatch = 256) => Read(JsonInput.StreamName, JsonInput.ReadBytes(stream), maxBatch);
 
     /// <summary>The lower-case name used in files and on the command line (<c>sigmoid</c>, <c>ce</c>, ...).</summary>
     public static string Name(Activation activation) => activation.ToString().ToLowerInvariant();
@@ -92,6 +105,12 @@ public static class ModelFile
         json.WriteString("loss", Name(network.Loss));
         json.WriteString("checksum", WeightChecksum.Compute(network.Parameters));
         WriteStandardization(json, network.Standardization);
+        if (network.ClassNames is { } classes)
+        {
+            json.WriteStartArray("classes");
+            foreach (string name in classes) json.WriteStringValue(name);
+            json.WriteEndArray();
+        }
         json.WriteStartArray("layers");
         int fanIn = network.Inputs;
         var row = new System.Buffers.ArrayBufferWriter<byte>();
@@ -223,6 +242,7 @@ public static class ModelFile
             throw new FastNetFormatException(file, at + ".checksum",
                 "does not match the weights (the file is damaged or was edited; remove \"checksum\" to accept a hand edit)");
         network.Standardization = ReadStandardization(file, root, inputs, at);
+        network.ClassNames = ReadClassNames(file, root, network.ClassCount, at);
         return network;
     }
 
@@ -238,6 +258,23 @@ public static class ModelFile
         foreach (float v in z.Std) json.WriteNumberValue(v);
         json.WriteEndArray();
         json.WriteEndObject();
+    }
+
+    // "classes": ["name of class 0", ...]: optional, at most one name per class the network tells apart
+    private static string[]? ReadClassNames(string file, JsonElement root, int classCount, string at)
+    {
+        if (JsonInput.Optional(root, "classes") is not { } element) return null;
+        string path = at + ".classes";
+        int count = JsonInput.ArrayLength(file, element, path);
+        if (count > classCount) throw new FastNetFormatException(file, path, $"has {count} names, but the network tells {classCount} classes apart");
+        var names = new string[count];
+        int i = 0;
+        foreach (JsonElement item in element.EnumerateArray())
+        {
+            names[i] = JsonInput.String(file, item, $"{path}[{i}]");
+            i++;
+        }
+        return names;
     }
 
     // Called once the weights are read, so `inputs` is backed by that many rows really in the file.

@@ -54,6 +54,7 @@ public sealed class Trainer
         options.Validate();
         network.CheckDataset(data);
         if (options.Validation is not null) network.CheckDataset(options.Validation);
+        if (data.ClassNames is not null && network.ClassNames is null) network.ClassNames = data.ClassNames;
 
         Dataset train = data, validation = options.Validation!;
         if (options.ValidationFraction > 0) (train, validation) = data.Split(options.ValidationFraction, options.Seed);
@@ -157,7 +158,7 @@ public sealed class Trainer
     /// Makes a trainer that continues the run saved in <paramref name="checkpoint"/> on its network: epochs, steps,
     /// shuffling, learning-rate and early-stopping state, the optimizer state and the fallback and best copies go on
     /// from where they stopped. Give the same data and options as the run that wrote the checkpoint, and
-    /// <see cref="Run"/> finishes it with the weights an uninterrupted run would have, bit for bit.
+    /// <see cref="Run(Action{EpochRecord}?, CancellationToken)"/> finishes it with the weights an uninterrupted run would have, bit for bit.
     /// </summary>
     /// <exception cref="FastNetException">The data does not fit the network, or the options are invalid.</exception>
     public static Trainer Resume(TrainingCheckpoint checkpoint, Dataset data, TrainingOptions options)
@@ -179,6 +180,38 @@ public sealed class Trainer
         if (_lbfgs is not null) throw new FastNetException("an lbfgs run cannot be checkpointed (its history of pairs is not saved); it converges in few iterations: run it again");
         if (!_started) Start();   // a checkpoint before the first epoch holds the state that epoch would start from
         CheckpointFile.Save(path, this, command ?? []);
+    }
+
+    /// <summary>Writes a checkpoint of this run to <paramref name="stream"/> (which stays open); see <see cref="SaveCheckpoint(string, IReadOnlyList{string}?)"/>.</summary>
+    public void SaveCheckpoint(Stream stream, IReadOnlyList<string>? command = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        if (!_started) Start();
+        CheckpointFile.Save(stream, this, command ?? []);
+    }
+
+    /// <summary>
+    /// Puts the weights of the epoch with the lowest validation loss (<see cref="BestEpoch"/>) back into the network, as
+    /// <see cref="Run(Action{EpochRecord}?, CancellationToken)"/> does at the end of a run with early stopping: for a
+    /// loop of your own around <see cref="RunEpoch"/>. Returns whether the weights changed (false before the first
+    /// epoch, or when the last epoch is the best).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The options have no <see cref="TrainingOptions.Patience"/>, so no best weights were kept.</exception>
+    public bool RestoreBestWeights()
+    {
+        if (_options.Patience == 0)
+            throw new InvalidOperationException("the best weights are kept only with early stopping: set TrainingOptions.Patience (with validation data)");
+        if (BestEpoch == 0 || BestEpoch == Epoch) return false;
+        _network.Enter();
+        try
+        {
+            _best.CopyTo(_network.Parameters);
+        }
+        finally
+        {
+            _network.Exit();
+        }
+        return true;
     }
 
     /// <summary>
@@ -218,7 +251,10 @@ public sealed class Trainer
 
     private double RunEpochInUse()
     {
-        if (Diverged) throw new FastNetException("training diverged; start a new trainer (with a smaller learning rate)");
+        if (Diverged) throw new InvalidOperationException("training diverged; start a new trainer (with a smaller learning rate)");
+        if (StoppedEarly)
+            throw new InvalidOperationException($"early stopping ended this run at epoch {Epoch} (best epoch {BestEpoch}); " +
+                "call RestoreBestWeights() for the best weights, or start a new trainer to train on");
         Network net = _network;
         if (!_started) Start();
         ulong randomState = _random.State;
@@ -280,7 +316,7 @@ public sealed class Trainer
     /// Runs epochs until <see cref="Epoch"/> reaches the configured number (all of them for a new trainer, the rest for a
     /// resumed one), reporting each to <paramref name="progress"/> (if any); stops early at the end of an epoch once
     /// <paramref name="cancellationToken"/> is cancelled (the weights stay those of the last epoch, ready for
-    /// <see cref="SaveCheckpoint"/>), when early stopping says so (then, with <see cref="TrainingOptions.RestoreBestWeights"/>,
+    /// <see cref="SaveCheckpoint(string, IReadOnlyList{string}?)"/>), when early stopping says so (then, with <see cref="TrainingOptions.RestoreBestWeights"/>,
     /// the network gets the best epoch's weights back), or when training diverges (then the network keeps the last good
     /// weights and the history says why). The network is busy for other threads until it returns.
     /// </summary>
@@ -305,6 +341,17 @@ public sealed class Trainer
         }
     }
 
+    /// <summary>
+    /// Runs the remaining epochs as <see cref="Run(Action{EpochRecord}?, CancellationToken)"/> does, reporting each
+    /// completed epoch to <paramref name="progress"/> on the training thread (a <see cref="Progress{T}"/> posts it on to
+    /// its synchronisation context).
+    /// </summary>
+    public TrainingHistory Run(IProgress<EpochRecord> progress, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+        return Run(progress.Report, cancellationToken);
+    }
+
     private TrainingHistory RunInUse(Action<EpochRecord>? progress, CancellationToken cancellationToken)
     {
         var history = new TrainingHistory(Math.Max(0, _options.Epochs - Epoch));
@@ -322,8 +369,7 @@ public sealed class Trainer
             progress?.Invoke(LastEpoch);
         }
         history.Elapsed = Stopwatch.GetElapsedTime(started);
-        if (!history.Cancelled && _options.Patience > 0 && _options.RestoreBestWeights && BestEpoch > 0 && BestEpoch != Epoch)
-            _best.CopyTo(_network.Parameters);
+        if (!history.Cancelled && _options.Patience > 0 && _options.RestoreBestWeights) RestoreBestWeights();
         history.StoppedEarly = StoppedEarly;
         history.BestEpoch = BestEpoch;
         history.Diverged = Diverged;
@@ -480,7 +526,9 @@ public sealed class Trainer
         string kept = keptEpoch == 0 ? "the initial weights" : $"the weights of epoch {keptEpoch}";
         string halved = Halvings > 0 ? $" after {Halvings} halvings of the learning rate" : "";
         string rate = LearningRate.ToString("G4", CultureInfo.InvariantCulture);
-        DivergenceMessage = $"training diverged at epoch {epoch}{halved}: {what} (learning rate {rate}); kept {kept}. " +
-            "Try a smaller learning rate, standardised inputs, the adam optimizer, or halving the rate on divergence.";
+        string advice = _options.OnDivergence == DivergencePolicy.Halve   // halving was tried, MaxHalvings times
+            ? "Try a much smaller learning rate, standardised inputs or the adam optimizer."
+            : "Try a smaller learning rate, standardised inputs, the adam optimizer, or halving the rate on divergence.";
+        DivergenceMessage = $"training diverged at epoch {epoch}{halved}: {what} (learning rate {rate}); kept {kept}. {advice}";
     }
 }

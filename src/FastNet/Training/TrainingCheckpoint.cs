@@ -6,7 +6,7 @@ namespace FastNet.Training;
 /// Everything needed to continue a training run exactly where it stopped: the network (weights and standardisation),
 /// the optimizer's state, the last-good and best copies of the weights, the epochs and steps done, the shuffling
 /// generator, the learning-rate and early-stopping counters, and the command that started the run. Written by
-/// <see cref="Trainer.SaveCheckpoint"/>, read by <see cref="Load"/>, continued by <see cref="Trainer.Resume"/>; a run
+/// <see cref="Trainer.SaveCheckpoint(string, IReadOnlyList{string}?)"/>, read by <see cref="Load(string, int?)"/>, continued by <see cref="Trainer.Resume"/>; a run
 /// interrupted and resumed this way ends with the same weights, bit for bit, as one that was never interrupted.
 /// </summary>
 public sealed class TrainingCheckpoint
@@ -35,6 +35,10 @@ public sealed class TrainingCheckpoint
     /// <summary>Reads a checkpoint file (see docs/formats.md); the network is planned for <paramref name="maxBatch"/> samples, or the batch it was trained with.</summary>
     /// <exception cref="FastNetFormatException">The file is missing, malformed or damaged; the message names the file and JSON path.</exception>
     public static TrainingCheckpoint Load(string path, int? maxBatch = null) => CheckpointFile.Read(path, JsonInput.ReadBytes(path), maxBatch);
+
+    /// <summary>Reads a checkpoint from <paramref name="stream"/> (to its end; the stream stays open); see <see cref="Load(string, int?)"/>.</summary>
+    /// <exception cref="FastNetFormatException">The data is malformed or damaged; the message names the JSON path.</exception>
+    public static TrainingCheckpoint Load(Stream stream, int? maxBatch = null) => CheckpointFile.Read(JsonInput.StreamName, JsonInput.ReadBytes(stream), maxBatch);
 
     /// <summary>The counters of a trainer, as a checkpoint keeps them.</summary>
     internal readonly record struct TrainerState(int Epoch, int Step, ulong RandomState, int BestEpoch, int Halvings, float RateScale,

@@ -16,7 +16,7 @@ public sealed record TrainingOptions
     public bool Shuffle { get; init; } = true;
 
     /// <summary>The seed of the shuffling and of the validation split; the same seed gives bit-identical weights.</summary>
-    public ulong Seed { get; init; }
+    public RandomSeed Seed { get; init; }
 
     /// <summary>The update rule and learning rate.</summary>
     public OptimizerOptions Optimizer { get; init; } = new();

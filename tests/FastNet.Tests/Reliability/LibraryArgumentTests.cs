@@ -19,7 +19,7 @@ public class LibraryArgumentTests
         Network network = Small();
         Assert.Equal("data", Assert.Throws<ArgumentNullException>(() => network.Evaluate(null!)).ParamName);
         Assert.Equal("path", Assert.Throws<ArgumentNullException>(() => Dataset.Load(null!)).ParamName);
-        Assert.Equal("path", Assert.Throws<ArgumentNullException>(() => ModelFile.Load(null!)).ParamName);
+        Assert.Equal("path", Assert.Throws<ArgumentNullException>(() => ModelFile.Load((string)null!)).ParamName);
         Assert.Equal("data", Assert.Throws<ArgumentNullException>(() => network.Train(null!, new TrainingOptions())).ParamName);
         Assert.Equal("options", Assert.Throws<ArgumentNullException>(() => network.Train(TestData.Moons(), null!)).ParamName);
     }

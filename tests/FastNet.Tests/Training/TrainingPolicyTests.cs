@@ -102,7 +102,7 @@ public class TrainingPolicyTests
             Assert.Equal(x, all);
             Assert.True(held.Features.ToArray().SequenceEqual(held.Features.ToArray().Order()), "held-out samples keep their order");
         }
-        Assert.NotEqual(data.Split(0.2, 1).Held.Features.ToArray(), data.Split(0.2, 2).Held.Features.ToArray());
+        Assert.NotEqual(data.Split(0.2, 1).Test.Features.ToArray(), data.Split(0.2, 2).Test.Features.ToArray());
     }
 
     [Fact]
