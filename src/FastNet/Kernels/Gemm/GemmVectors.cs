@@ -16,7 +16,8 @@ internal static class GemmVectors
         [MethodImpl(MethodImplOptions.AggressiveInlining)] public static void Store(Vector512<float> v, float* p) => v.Store(p);
         [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<float> Broadcast(float x) => Vector512.Create(x);
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector512<float> MultiplyAdd(Vector512<float> a, Vector512<float> b, Vector512<float> c) => Vector512.FusedMultiplyAdd(a, b, c);
+        public static Vector512<float> MultiplyAdd(Vector512<float> a, Vector512<float> b, Vector512<float> c) =>
+            Kernels.MultiplyAdd.IsFused ? Vector512.FusedMultiplyAdd(a, b, c) : a * b + c;   // the packed GEMM's rule, so the bits agree
         [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<float> Add(Vector512<float> a, Vector512<float> b) => a + b;
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector512<float> Apply<TAct>(Vector512<float> v) where TAct : struct, IUnaryOperator => TAct.Invoke(v);
@@ -32,7 +33,8 @@ internal static class GemmVectors
         [MethodImpl(MethodImplOptions.AggressiveInlining)] public static void Store(Vector256<float> v, float* p) => v.Store(p);
         [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<float> Broadcast(float x) => Vector256.Create(x);
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector256<float> MultiplyAdd(Vector256<float> a, Vector256<float> b, Vector256<float> c) => Vector256.FusedMultiplyAdd(a, b, c);
+        public static Vector256<float> MultiplyAdd(Vector256<float> a, Vector256<float> b, Vector256<float> c) =>
+            Kernels.MultiplyAdd.IsFused ? Vector256.FusedMultiplyAdd(a, b, c) : a * b + c;   // the packed GEMM's rule, so the bits agree
         [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<float> Add(Vector256<float> a, Vector256<float> b) => a + b;
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector256<float> Apply<TAct>(Vector256<float> v) where TAct : struct, IUnaryOperator => TAct.Invoke(v);
