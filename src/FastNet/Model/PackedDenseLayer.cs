@@ -4,7 +4,8 @@ namespace FastNet.Model;
 
 /// <summary>
 /// One dense layer frozen for inference, its weights laid out once in the forms the kernels read: W row-major padded to
-/// whole vectors (<see cref="UnpackedGemm"/>: one or a few rows, or few inputs or outputs), W packed into the
+/// whole vectors (<see cref="UnpackedGemm"/>: one or a few rows, or few inputs), Wᵀ (<see cref="NarrowGemm"/>: at most
+/// <see cref="NarrowGemm.MaxColumns"/> outputs, the path a training network's layer takes too), W packed into the
 /// micro-kernel's panels (<see cref="GemmPackedB"/>: every other product) and W as it is (the direct path of tiny
 /// products). Every path computes each element with the same sequence, except the direct path, which
 /// <see cref="Gemm"/> takes by size exactly as a training network's layer does; so a layer's output has the bits
@@ -19,9 +20,10 @@ internal sealed unsafe class PackedDenseLayer
     /// <summary>Products with at most this many inputs or outputs read W unpacked at any batch.</summary>
     public const int UnpackedMaxWidth = 16;
 
-    private readonly float[] _padded;   // W (inputs × PaddedColumns(units)), columns past units zero
+    private readonly float[] _padded;   // W (inputs × PaddedColumns(units)), columns past units zero; empty on the narrow path
     private readonly float[] _bias;     // b padded like W's rows, or empty
     private readonly float[] _plain;    // W (inputs×units) for the direct path, empty when no batch is small enough
+    private readonly float[] _transposed;   // Wᵀ (units×inputs) for the narrow path (units ≤ NarrowGemm.MaxColumns), else empty
     private readonly GemmPackedB? _packed;
     private readonly int _ldb;
     private readonly int _sliceDepth;   // the packed GEMM's k slices for this layer's shape
@@ -33,11 +35,16 @@ internal sealed unsafe class PackedDenseLayer
         int n = spec.Units;
         _ldb = UnpackedGemm.PaddedColumns(n);
         _sliceDepth = UnpackedGemm.SliceDepth(inputs, n);
-        _padded = GC.AllocateArray<float>(checked(inputs * _ldb), pinned: true);
-        for (int p = 0; p < inputs; p++) w.Slice(p * n, n).CopyTo(_padded.AsSpan(p * _ldb));
+        _padded = n > NarrowGemm.MaxColumns ? GC.AllocateArray<float>(checked(inputs * _ldb), pinned: true) : [];
+        if (_padded.Length > 0)
+            for (int p = 0; p < inputs; p++) w.Slice(p * n, n).CopyTo(_padded.AsSpan(p * _ldb));
         _bias = spec.Bias ? GC.AllocateArray<float>(_ldb, pinned: true) : [];
         if (spec.Bias) b.Slice(0, n).CopyTo(_bias);
         _plain = (long)inputs * n <= Gemm.SmallMaxWork ? w.Slice(0, inputs * n).ToArray() : [];
+        _transposed = n <= NarrowGemm.MaxColumns ? GC.AllocateArray<float>(checked(n * inputs), pinned: true) : [];
+        if (_transposed.Length > 0)
+            for (int p = 0; p < inputs; p++)
+                for (int j = 0; j < n; j++) _transposed[j * inputs + p] = w[p * n + j];
         if (inputs > UnpackedMaxWidth && n > UnpackedMaxWidth) _packed = new GemmPackedB(GemmKernelInfo.Choose(GemmIsaInfo.Best, n), w, inputs, n);
     }
 
@@ -74,6 +81,12 @@ internal sealed unsafe class PackedDenseLayer
             return;
         }
         Gemm.CheckShapes(x.Length, (long)m * k, int.MaxValue, 0, c.Length, (long)m * n);
+        if (_transposed.Length > 0)
+        {
+            fixed (float* px = x, pwt = _transposed, pb = _bias, pc = c)
+                NarrowGemm.RunTransposedB(NarrowGemm.Lanes(GemmIsaInfo.Best), px, k, pwt, k, pc, n, m, k, n, _bias.Length == 0 ? null : pb, f);
+            return;
+        }
         fixed (float* px = x, pw = _padded, pb = _bias, pc = c)
             UnpackedGemm.Run(UnpackedGemm.BestLanes, px, k, pw, _ldb, pc, n, m, k, n, _bias.Length == 0 ? null : pb, f, _sliceDepth);
     }

@@ -66,8 +66,9 @@ public unsafe class UnpackedGemmTests
     private static float[] Packed(float[] a, float[] b, float[] bias, Activation f, int m, int k, int n)
     {
         var c = new float[m * n];
-        var scratch = new float[Gemm.ScratchLength(m, k, n)];
-        Gemm.Run(GemmIsaInfo.Best, GemmForm.NN, a, b, c, m, k, n, false, bias, f, scratch, threads: 1, small: false);
+        GemmKernel kernel = GemmKernelInfo.Choose(GemmIsaInfo.Best, n);
+        var scratch = new float[Gemm.ScratchLength(kernel, m, k, n, 1)];
+        Gemm.Run(kernel, GemmForm.NN, a, b, c, m, k, n, false, bias, f, scratch, threads: 1, small: false);
         return c;
     }
 

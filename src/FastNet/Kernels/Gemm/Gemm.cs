@@ -8,7 +8,8 @@ namespace FastNet.Kernels;
 /// garbage or NaN; with <c>accumulate: true</c> the product is added to it. Optionally a bias row and an element-wise
 /// activation are applied to the result in the same pass (c = f(a·b + bias)).
 /// <para>
-/// Tiny products (the seed's 2-4-1 network) take <see cref="SmallGemm"/>, a direct loop with no packing; everything else
+/// Tiny products (the seed's 2-4-1 network) take <see cref="SmallGemm"/>, a direct loop with no packing; products with
+/// few columns (a few-class output layer) take <see cref="NarrowGemm"/>, which packs nothing either; everything else
 /// takes the blocked, packed <see cref="GemmDriver"/> with the micro-kernel of the best instruction set. Products of at
 /// least <see cref="ParallelMinWork"/> multiply-adds are split over up to <c>threads</c> threads by rows (or columns) of c
 /// at tile boundaries, so each element is computed by one thread in the same order: results are bit-identical for any
@@ -30,7 +31,8 @@ internal static unsafe class Gemm
     public static long ScratchLength(int m, int k, int n) => ScratchLength(m, k, n, 1);
 
     /// <summary>Floats of scratch for a product of this shape in any form on up to <paramref name="threads"/> threads, on this machine's path (<see cref="GemmIsaInfo.Best"/>).</summary>
-    public static long ScratchLength(int m, int k, int n, int threads) => ScratchLength(GemmKernelInfo.Choose(GemmIsaInfo.Best, n), m, k, n, threads);
+    public static long ScratchLength(int m, int k, int n, int threads) =>
+        Math.Max(ScratchLength(GemmKernelInfo.Choose(GemmIsaInfo.Best, n), m, k, n, threads), NarrowGemm.Takes(GemmForm.NN, m, k, n) ? NarrowGemm.ScratchLength(k, n) : 0);
 
     /// <summary>Floats of scratch for a product of this shape in any form on up to <paramref name="threads"/> threads with <paramref name="kernel"/>.</summary>
     public static long ScratchLength(GemmKernel kernel, int m, int k, int n, int threads) => PartScratchLength(kernel, m, k, n) * Math.Max(1, threads);
@@ -59,15 +61,20 @@ internal static unsafe class Gemm
     /// </summary>
     public static void Run(GemmIsa isa, GemmForm form, ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n,
         bool accumulate, ReadOnlySpan<float> bias, Activation activation, Span<float> scratch, int threads, bool? small = null) =>
-        Run(GemmKernelInfo.Choose(isa, n), form, a, b, c, m, k, n, accumulate, bias, activation, scratch, threads, small);
+        Run(GemmKernelInfo.Choose(isa, n), NarrowGemm.Lanes(isa), form, a, b, c, m, k, n, accumulate, bias, activation, scratch, threads, small);
 
     /// <summary>
     /// c (m×n) = f(op(a)·op(b) [+ c] + bias) with the given micro-kernel on the blocked path (or the direct path, as
     /// <see cref="Run(GemmIsa, GemmForm, ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, int, int, int, bool, ReadOnlySpan{float}, Activation, Span{float}, int, bool?)"/>
-    /// chooses it). Throws <see cref="PlatformNotSupportedException"/> for a kernel of another architecture.
+    /// chooses it), never the narrow path. Throws <see cref="PlatformNotSupportedException"/> for a kernel of another architecture.
     /// </summary>
     public static void Run(GemmKernel kernel, GemmForm form, ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n,
-        bool accumulate, ReadOnlySpan<float> bias, Activation activation, Span<float> scratch, int threads, bool? small = null)
+        bool accumulate, ReadOnlySpan<float> bias, Activation activation, Span<float> scratch, int threads, bool? small = null) =>
+        Run(kernel, narrowLanes: 0, form, a, b, c, m, k, n, accumulate, bias, activation, scratch, threads, small);
+
+    // as above; with narrowLanes > 0, products NarrowGemm takes run there with vectors of that many floats
+    private static void Run(GemmKernel kernel, int narrowLanes, GemmForm form, ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c,
+        int m, int k, int n, bool accumulate, ReadOnlySpan<float> bias, Activation activation, Span<float> scratch, int threads, bool? small)
     {
         if (m < 0 || k < 0 || n < 0) throw new ArgumentException($"GEMM dimensions must not be negative ({m}×{k}×{n})");
         CheckShapes(a.Length, (long)m * k, b.Length, (long)k * n, c.Length, (long)m * n);
@@ -85,6 +92,13 @@ internal static unsafe class Gemm
             if (k == 0 || (small ?? work <= SmallMaxWork))
             {
                 SmallGemm.Run(problem);
+                return;
+            }
+            if (narrowLanes > 0 && NarrowGemm.Takes(form, m, k, n))
+            {
+                if (form == GemmForm.NN && scratch.Length < NarrowGemm.ScratchLength(k, n))
+                    throw new ArgumentException($"GEMM scratch holds {scratch.Length} floats but {m}×{k}×{n} needs {NarrowGemm.ScratchLength(k, n)}");
+                NarrowGemm.Run(narrowLanes, problem, ps);
                 return;
             }
 

@@ -11,7 +11,14 @@ namespace FastNet.Kernels;
 /// </summary>
 internal static unsafe class GemmDriver
 {
-    /// <summary>Floats of scratch one call over rows m and columns n needs with this kernel: packed b, packed a, one edge tile and its bias.</summary>
+    /// <summary>Floats a 64-byte boundary can be away from the start of the caller's scratch.</summary>
+    private const int AlignFloats = 16;
+
+    /// <summary>
+    /// Floats of scratch one call over rows m and columns n needs with this kernel: packed b, packed a, one edge tile and
+    /// its bias, each starting on a 64-byte boundary (so no panel load of the kernels splits a cache line, whatever the
+    /// caller's scratch is aligned to).
+    /// </summary>
     public static long ScratchLength(GemmKernelInfo kernel, int m, int k, int n)
     {
         int mr = kernel.MR, nr = kernel.NR;
@@ -19,7 +26,7 @@ internal static unsafe class GemmDriver
         long kc = SliceDepth(k, blocking.KC);
         long nc = Math.Min(blocking.NC, RoundUp(n, nr));
         long mc = Math.Min(blocking.MC, RoundUp(m, mr));
-        return kc * nc + mc * kc + mr * nr + nr;
+        return AlignedLength(kc * nc) + AlignedLength(mc * kc) + AlignedLength(mr * nr) + nr + AlignFloats;
     }
 
     // c[m0..m1, n0..n1] of the problem (m0 a multiple of MR and n0 of NR, so tiles fall where one thread puts them)
@@ -32,10 +39,10 @@ internal static unsafe class GemmDriver
         int kcMax = SliceDepth(k, blocking.KC);
         int ncMax = Math.Min(blocking.NC, RoundUp(n1 - n0, nr));
         int mcMax = Math.Min(blocking.MC, RoundUp(m1 - m0, mr));
-        float* bPack = scratch;
-        float* aPack = bPack + (nint)kcMax * ncMax;
-        float* tile = aPack + (nint)mcMax * kcMax;
-        float* tileBias = tile + mr * nr;
+        float* bPack = (float*)(((nint)scratch + 63) & ~(nint)63);
+        float* aPack = bPack + AlignedLength((long)kcMax * ncMax);
+        float* tile = aPack + AlignedLength((long)mcMax * kcMax);
+        float* tileBias = tile + AlignedLength(mr * nr);
         nint ldc = problem.Ldc;
         bool epilogue = problem.HasEpilogue;
 
@@ -102,6 +109,8 @@ internal static unsafe class GemmDriver
         int slices = Math.Max(1, (k + kcMax - 1) / kcMax);
         return Math.Max(1, (k + slices - 1) / slices);
     }
+
+    private static nint AlignedLength(long floats) => (nint)((floats + AlignFloats - 1) / AlignFloats * AlignFloats);
 
     private static int RoundUp(int value, int multiple) => (value + multiple - 1) / multiple * multiple;
 }

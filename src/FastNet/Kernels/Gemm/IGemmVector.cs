@@ -24,6 +24,9 @@ internal unsafe interface IGemmVector<TVec> where TVec : struct
 
     static abstract TVec Add(TVec a, TVec b);
 
+    /// <summary>The sum of the lanes, in this width's fixed order.</summary>
+    static abstract float Sum(TVec v);
+
     /// <summary>f(v) lane by lane (every width of an operator gives the scalar member's bits).</summary>
     static abstract TVec Apply<TAct>(TVec v) where TAct : struct, IUnaryOperator;
 }

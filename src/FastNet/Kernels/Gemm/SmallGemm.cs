@@ -252,7 +252,7 @@ internal static unsafe class SmallGemm
     }
 
     // c (m×n) = f(c)
-    private static void ApplyActivation(in GemmProblem problem)
+    internal static void ApplyActivation(in GemmProblem problem)
     {
         int m = problem.M, n = problem.N;
         if (problem.Ldc == n)

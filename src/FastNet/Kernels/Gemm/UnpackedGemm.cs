@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using FastNet.Kernels.Activations;
+using static FastNet.Kernels.TileSizes;
 
 namespace FastNet.Kernels;
 
@@ -72,21 +73,21 @@ internal static unsafe class UnpackedGemm
         float* partial = stackalloc float[16 + 8 * 16];
         var strip = new Strip(a, lda, b, ldb, c, ldc, k, kc, n, bias, epilogue, partial);
         int v = 0;
-        if (widest == 8) for (; v + 8 <= vectors; v += 8) Rows<TV, TVec, TAct, C8>(strip, v * w, m);
-        if (widest >= 4) for (; v + 4 <= vectors; v += 4) Rows<TV, TVec, TAct, C4>(strip, v * w, m);
-        for (; v + 2 <= vectors; v += 2) Rows<TV, TVec, TAct, C2>(strip, v * w, m);
-        if (v < vectors) Rows<TV, TVec, TAct, C1>(strip, v * w, m);
+        if (widest == 8) for (; v + 8 <= vectors; v += 8) Rows<TV, TVec, TAct, T8>(strip, v * w, m);
+        if (widest >= 4) for (; v + 4 <= vectors; v += 4) Rows<TV, TVec, TAct, T4>(strip, v * w, m);
+        for (; v + 2 <= vectors; v += 2) Rows<TV, TVec, TAct, T2>(strip, v * w, m);
+        if (v < vectors) Rows<TV, TVec, TAct, T1>(strip, v * w, m);
     }
 
     // rows in tiles of 8/V, then what is left in tiles of half, a quarter ... one row
     private static void Rows<TV, TVec, TAct, TWidth>(in Strip strip, int j, int m)
-        where TV : struct, IGemmVector<TVec> where TVec : struct where TAct : struct, IUnaryOperator where TWidth : struct, IConstant
+        where TV : struct, IGemmVector<TVec> where TVec : struct where TAct : struct, IUnaryOperator where TWidth : struct, ITileSize
     {
         int i = 0, tile = 8 / TWidth.Value;
-        if (tile >= 8) for (; i + 8 <= m; i += 8) Tile<TV, TVec, TAct, C8, TWidth>(strip, i, j);
-        if (tile >= 4) for (; i + 4 <= m; i += 4) Tile<TV, TVec, TAct, C4, TWidth>(strip, i, j);
-        if (tile >= 2) for (; i + 2 <= m; i += 2) Tile<TV, TVec, TAct, C2, TWidth>(strip, i, j);
-        for (; i < m; i++) Tile<TV, TVec, TAct, C1, TWidth>(strip, i, j);
+        if (tile >= 8) for (; i + 8 <= m; i += 8) Tile<TV, TVec, TAct, T8, TWidth>(strip, i, j);
+        if (tile >= 4) for (; i + 4 <= m; i += 4) Tile<TV, TVec, TAct, T4, TWidth>(strip, i, j);
+        if (tile >= 2) for (; i + 2 <= m; i += 2) Tile<TV, TVec, TAct, T2, TWidth>(strip, i, j);
+        for (; i < m; i++) Tile<TV, TVec, TAct, T1, TWidth>(strip, i, j);
     }
 
     // c rows i .. i+R, columns j .. j+V·w (clipped to n) = f(Σₚ a rows · b rows p + bias); accumulator q is row q / V,
@@ -94,7 +95,7 @@ internal static unsafe class UnpackedGemm
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Tile<TV, TVec, TAct, TRows, TWidth>(in Strip strip, int i, int j)
         where TV : struct, IGemmVector<TVec> where TVec : struct where TAct : struct, IUnaryOperator
-        where TRows : struct, IConstant where TWidth : struct, IConstant
+        where TRows : struct, ITileSize where TWidth : struct, ITileSize
     {
         int R = TRows.Value, V = TWidth.Value, w = TV.Count;
         nint lda = strip.Lda, ldb = strip.Ldb;
@@ -210,14 +211,4 @@ internal static unsafe class UnpackedGemm
         public readonly int K = k, Kc = kc, N = n;
         public readonly bool Epilogue = epilogue;
     }
-
-    private interface IConstant
-    {
-        static abstract int Value { get; }
-    }
-
-    private readonly struct C1 : IConstant { public static int Value => 1; }
-    private readonly struct C2 : IConstant { public static int Value => 2; }
-    private readonly struct C4 : IConstant { public static int Value => 4; }
-    private readonly struct C8 : IConstant { public static int Value => 8; }
 }

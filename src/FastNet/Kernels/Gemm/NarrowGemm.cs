@@ -1,0 +1,221 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using static FastNet.Kernels.TileSizes;
+
+namespace FastNet.Kernels;
+
+/// <summary>
+/// Products with few columns (n ≤ <see cref="MaxColumns"/>: the output layer of a few classes, its weight gradient)
+/// without packing and without vector lanes spent on columns that do not exist. The packed GEMM gives such a product
+/// 16-column tiles (a 10-wide c wastes 6 of every 16 lanes) and packs all of a (for 1024×256×10, as long as multiplying).
+/// Vectors run along k instead:
+/// <list type="bullet">
+/// <item>a row-major (nn, nt): along k. Each element is a dot product of a row of a and a row of bᵀ: lane l sums the
+/// steps p ≡ l (mod lanes) as one multiply-add chain, the lanes are added (<see cref="IGemmVector{TVec}.Sum"/>), then
+/// the last k mod lanes steps one by one. b of nn is transposed into scratch once per call (n×k floats); b of nt is
+/// bᵀ already.</item>
+/// </list>
+/// (tn, a transposed, stays on the packed path: written along m with the output transposed, it measured slower.) An element's sequence depends on nothing but its own row and column, so any split of the rows (threads,
+/// batches) gives the same bits. Then + c (accumulate), + bias and f, as the other paths.
+/// </summary>
+internal static unsafe class NarrowGemm
+{
+    /// <summary>The widest product that takes this path.</summary>
+    public const int MaxColumns = 15;
+
+    /// <summary>True when an m×k×n product in this form takes this path.</summary>
+    public static bool Takes(GemmForm form, int m, int k, int n) => form != GemmForm.TN && n <= MaxColumns && m > 0 && k > 0;
+
+    /// <summary>Floats of scratch a product with this k and n needs (nn's bᵀ).</summary>
+    public static long ScratchLength(int k, int n) => (long)k * n;
+
+    /// <summary>Floats per vector on an instruction-set path: 16, 8, 4 or 1.</summary>
+    public static int Lanes(GemmIsa isa) => isa switch
+    {
+        GemmIsa.Vector512 => 16,
+        GemmIsa.Vector256 => 8,
+        GemmIsa.Vector128 => 4,
+        _ => 1,
+    };
+
+    /// <summary>c (m×n) = f(op(a) · op(b) [+ c] + bias) with vectors of <paramref name="lanes"/> floats; scratch holds <see cref="ScratchLength"/> floats.</summary>
+    public static void Run(int lanes, in GemmProblem problem, float* scratch)
+    {
+        switch (lanes)
+        {
+            case 16: Run<GemmVectors.V512, Vector512<float>>(problem, scratch); break;
+            case 8: Run<GemmVectors.V256, Vector256<float>>(problem, scratch); break;
+            case 4: Run<GemmVectors.V128, Vector128<float>>(problem, scratch); break;
+            case 1: Run<GemmVectors.Scalar, float>(problem, scratch); break;
+            default: throw new ArgumentOutOfRangeException(nameof(lanes), lanes, "16, 8, 4 or 1");
+        }
+        if (problem.Activation != Activation.Identity) SmallGemm.ApplyActivation(problem);
+    }
+
+    /// <summary>
+    /// c (m×n, row stride ldc) = f(a (m×k, row stride lda) · bᵀ + bias), where bᵀ (n×k, row stride ldbt) holds b's
+    /// columns as rows (a layer's weights transposed once) and bias (n) may be null: an nn product of this path, with
+    /// its bits, without transposing b per call.
+    /// </summary>
+    public static void RunTransposedB(int lanes, float* a, nint lda, float* bt, nint ldbt, float* c, nint ldc, int m, int k, int n,
+        float* bias, Activation activation)
+    {
+        var problem = new GemmProblem
+        {
+            A = a, ARowStride = lda, AColStride = 1, B = bt, BRowStride = 1, BColStride = ldbt, C = c, Ldc = ldc, M = m, K = k, N = n,
+            Bias = bias, Activation = activation,
+        };
+        Run(lanes, problem, null);
+    }
+
+    private static void Run<TV, TVec>(in GemmProblem problem, float* scratch) where TV : struct, IGemmVector<TVec> where TVec : struct
+    {
+        float* bt = problem.B;
+        nint ldbt = problem.BColStride;
+        if (problem.BRowStride != 1)
+        {
+            // bᵀ (n×k) = op(b) (k×n)
+            int k = problem.K, n = problem.N;
+            for (int p = 0; p < k; p++)
+            {
+                float* row = problem.B + p * problem.BRowStride;
+                for (int j = 0; j < n; j++) scratch[j * k + p] = row[j * problem.BColStride];
+            }
+            bt = scratch;
+            ldbt = k;
+        }
+        AlongDepth<TV, TVec>(problem, bt, ldbt);
+    }
+
+    // ---- a row-major: dot products along k ----
+
+    // columns in groups of 4, then 2, then 1; rows in tiles of 8 / group (so 8 accumulators), then smaller tiles
+    private static void AlongDepth<TV, TVec>(in GemmProblem problem, float* bt, nint ldbt) where TV : struct, IGemmVector<TVec> where TVec : struct
+    {
+        int m = problem.M, n = problem.N, j = 0;
+        for (; j + 4 <= n; j += 4)
+        {
+            int i = 0;
+            for (; i + 2 <= m; i += 2) DotTile<TV, TVec, T2, T4>(problem, bt, ldbt, i, j);
+            if (i < m) DotTile<TV, TVec, T1, T4>(problem, bt, ldbt, i, j);
+        }
+        for (; j + 2 <= n; j += 2)
+        {
+            int i = 0;
+            for (; i + 4 <= m; i += 4) DotTile<TV, TVec, T4, T2>(problem, bt, ldbt, i, j);
+            for (; i < m; i++) DotTile<TV, TVec, T1, T2>(problem, bt, ldbt, i, j);
+        }
+        for (; j < n; j++)
+        {
+            int i = 0;
+            for (; i + 8 <= m; i += 8) DotTile<TV, TVec, T8, T1>(problem, bt, ldbt, i, j);
+            for (; i < m; i++) DotTile<TV, TVec, T1, T1>(problem, bt, ldbt, i, j);
+        }
+    }
+
+    // c rows i .. i+R, columns j .. j+J = a rows · bᵀ rows: accumulator q is row q / J, column q % J (R·J ≤ 8)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void DotTile<TV, TVec, TRows, TColumns>(in GemmProblem problem, float* bt, nint ldbt, int i, int j)
+        where TV : struct, IGemmVector<TVec> where TVec : struct where TRows : struct, ITileSize where TColumns : struct, ITileSize
+    {
+        int R = TRows.Value, J = TColumns.Value, w = TV.Count, k = problem.K;
+        nint lda = problem.ARowStride;
+        float* a = problem.A + i * lda;
+        float* b = bt + j * ldbt;
+        // row pointers that advance with p (rows past R or J alias row 0 and are never read)
+        float* x0 = a, x1 = R > 1 ? a + lda : a, x2 = R > 2 ? a + 2 * lda : a, x3 = R > 3 ? a + 3 * lda : a;
+        float* x4 = R > 4 ? a + 4 * lda : a, x5 = R > 5 ? a + 5 * lda : a, x6 = R > 6 ? a + 6 * lda : a, x7 = R > 7 ? a + 7 * lda : a;
+        float* y0 = b, y1 = J > 1 ? b + ldbt : b, y2 = J > 2 ? b + 2 * ldbt : b, y3 = J > 3 ? b + 3 * ldbt : b;
+        TVec s0 = TV.Zero, s1 = TV.Zero, s2 = TV.Zero, s3 = TV.Zero, s4 = TV.Zero, s5 = TV.Zero, s6 = TV.Zero, s7 = TV.Zero;
+        int vectorDepth = k / w * w;
+        for (int p = 0; p < vectorDepth; p += w)
+        {
+            TVec b0 = TV.Load(y0 + p);
+            TVec b1 = J > 1 ? TV.Load(y1 + p) : b0;
+            TVec b2 = J > 2 ? TV.Load(y2 + p) : b0;
+            TVec b3 = J > 3 ? TV.Load(y3 + p) : b0;
+            if (J == 4)
+            {
+                Row4<TV, TVec>(TV.Load(x0 + p), b0, b1, b2, b3, ref s0, ref s1, ref s2, ref s3);
+                if (R > 1) Row4<TV, TVec>(TV.Load(x1 + p), b0, b1, b2, b3, ref s4, ref s5, ref s6, ref s7);
+            }
+            else if (J == 2)
+            {
+                Row2<TV, TVec>(TV.Load(x0 + p), b0, b1, ref s0, ref s1);
+                if (R > 1) Row2<TV, TVec>(TV.Load(x1 + p), b0, b1, ref s2, ref s3);
+                if (R > 2) Row2<TV, TVec>(TV.Load(x2 + p), b0, b1, ref s4, ref s5);
+                if (R > 3) Row2<TV, TVec>(TV.Load(x3 + p), b0, b1, ref s6, ref s7);
+            }
+            else
+            {
+                s0 = TV.MultiplyAdd(TV.Load(x0 + p), b0, s0);
+                if (R > 1) s1 = TV.MultiplyAdd(TV.Load(x1 + p), b0, s1);
+                if (R > 2) s2 = TV.MultiplyAdd(TV.Load(x2 + p), b0, s2);
+                if (R > 3) s3 = TV.MultiplyAdd(TV.Load(x3 + p), b0, s3);
+                if (R > 4) s4 = TV.MultiplyAdd(TV.Load(x4 + p), b0, s4);
+                if (R > 5) s5 = TV.MultiplyAdd(TV.Load(x5 + p), b0, s5);
+                if (R > 6) s6 = TV.MultiplyAdd(TV.Load(x6 + p), b0, s6);
+                if (R > 7) s7 = TV.MultiplyAdd(TV.Load(x7 + p), b0, s7);
+            }
+        }
+        float* sums = stackalloc float[8];
+        sums[0] = TV.Sum(s0);
+        if (R * J > 1) sums[1] = TV.Sum(s1);
+        if (R * J > 2) sums[2] = TV.Sum(s2);
+        if (R * J > 3) sums[3] = TV.Sum(s3);
+        if (R * J > 4) sums[4] = TV.Sum(s4);
+        if (R * J > 5) sums[5] = TV.Sum(s5);
+        if (R * J > 6) sums[6] = TV.Sum(s6);
+        if (R * J > 7) sums[7] = TV.Sum(s7);
+        if (vectorDepth < k)
+            for (int q = 0; q < R * J; q++)
+            {
+                float* x = a + q / J * lda, y = b + q % J * ldbt;
+                for (int p = vectorDepth; p < k; p++) sums[q] = MultiplyAdd.Scalar(x[p], y[p], sums[q]);
+            }
+        var finish = new Finisher(problem, j);
+        for (int r = 0; r < R; r++) finish.Row(sums + r * J, i + r, J, 1);
+    }
+
+    // s0..s3 += x · (b0, b1, b2, b3)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Row4<TV, TVec>(TVec x, TVec b0, TVec b1, TVec b2, TVec b3, ref TVec s0, ref TVec s1, ref TVec s2, ref TVec s3)
+        where TV : struct, IGemmVector<TVec> where TVec : struct
+    {
+        s0 = TV.MultiplyAdd(x, b0, s0);
+        s1 = TV.MultiplyAdd(x, b1, s1);
+        s2 = TV.MultiplyAdd(x, b2, s2);
+        s3 = TV.MultiplyAdd(x, b3, s3);
+    }
+
+    // s0, s1 += x · (b0, b1)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Row2<TV, TVec>(TVec x, TVec b0, TVec b1, ref TVec s0, ref TVec s1) where TV : struct, IGemmVector<TVec> where TVec : struct
+    {
+        s0 = TV.MultiplyAdd(x, b0, s0);
+        s1 = TV.MultiplyAdd(x, b1, s1);
+    }
+
+    // writes finished sums to c: c(i, j) = s [+ c(i, j)], then + bias(j) when there is an epilogue (the activation runs
+    // over all of c afterwards)
+    private readonly struct Finisher(in GemmProblem problem, int j)
+    {
+        private readonly float* _c = problem.C + j, _bias = problem.Bias == null ? null : problem.Bias + j;
+        private readonly nint _ldc = problem.Ldc;
+        private readonly bool _accumulate = problem.Accumulate, _epilogue = problem.HasEpilogue;
+
+        // c(i, j .. j+count) from sums[0], sums[stride], ...
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Row(float* sums, int i, int count, int stride)
+        {
+            float* c = _c + i * _ldc;
+            for (int q = 0; q < count; q++)
+            {
+                float s = sums[q * stride];
+                if (_accumulate) s += c[q];
+                if (_epilogue) s += _bias == null ? 0f : _bias[q];
+                c[q] = s;
+            }
+        }
+    }
+}
