@@ -14,7 +14,9 @@ namespace FastNet;
 /// The weights are laid out once, when the predictor is made, in the forms the kernels read (packed into the GEMM
 /// micro-kernel's panels, and row-major padded to whole vectors for the unpacked products of one row or of narrow
 /// layers), so a call never packs them again. Any batch size runs at full speed: rows are computed in passes of
-/// <see cref="MaxBatch"/>. With <see cref="Threads"/> above 1 a large batch is split by rows over the shared worker
+/// <see cref="MaxBatch"/>. A tiny network (every input and layer at most 16 wide, at most 8 layers, the seed's 2-4-1 among
+/// them) runs all its layers at once with the batch in the vector lanes, each element summed in the order the layer
+/// products give it, so its bits do not change. With <see cref="Threads"/> above 1 a large batch is split by rows over the shared worker
 /// threads; every row is computed exactly as on one thread, so the results are bit-identical for every thread count.
 /// </para>
 /// Each thread computes in its own scratch memory, allocated on the thread's first call and reused by every later call
@@ -36,6 +38,7 @@ public sealed class Predictor
     [ThreadStatic] private static PredictorWork? t_work;
 
     private readonly PackedDenseLayer[] _layers;
+    private readonly TinyPredictorPath? _tiny;   // the batch-in-lanes path of tiny networks, or null
     private readonly WorkspacePlan _scratchPlan;
     private readonly Standardization? _standardization;
     private readonly Slice _x, _z, _a0, _a1, _gemm;
@@ -62,6 +65,7 @@ public sealed class Predictor
             _workPerRow += (long)fanIn * specs[l].Units;
             fanIn = specs[l].Units;
         }
+        _tiny = TinyPredictorPath.TryCreate(_layers);
         _standardization = network.Standardization;
         _scratchPlan = new WorkspacePlan();
         _x = _scratchPlan.Take(_standardization is null ? 0 : (long)MaxBatch * Inputs);
@@ -164,6 +168,11 @@ public sealed class Predictor
                 _standardization.Apply(input, standardized);
                 input = standardized;
             }
+            if (_tiny is not null && _tiny.Covers(row, end, count, _networkPass))
+            {
+                Tiny(input, y, row, end, count);
+                continue;
+            }
             for (int l = 0; l < _layers.Length; l++)
             {
                 PackedDenseLayer layer = _layers[l];
@@ -182,6 +191,15 @@ public sealed class Predictor
                 }
             }
         }
+    }
+
+    // y rows r0 .. r1 = the network on x (those rows) with the batch in the vector lanes, softmax applied afterwards as Network.Forward does
+    private unsafe void Tiny(ReadOnlySpan<float> x, Span<float> y, int r0, int r1, int count)
+    {
+        Span<float> rows = y.Slice(r0 * Outputs, (r1 - r0) * Outputs);
+        fixed (float* px = x, py = rows) _tiny!.Forward(px, py, r0, r1, count, _networkPass);
+        Activation output = _layers[^1].Spec.Activation;
+        if (output == Activation.Softmax) ActivationKernels.Forward(output, rows, rows, r1 - r0, Outputs);
     }
 
     // c (rows r0 .. r1 × units) = f(x · W + b): network passes whose product takes the direct path one at a time, as the

@@ -22,7 +22,7 @@ internal sealed unsafe class PackedDenseLayer
 
     private readonly float[] _padded;   // W (inputs × PaddedColumns(units)), columns past units zero; empty on the narrow path
     private readonly float[] _bias;     // b padded like W's rows, or empty
-    private readonly float[] _plain;    // W (inputs×units) for the direct path, empty when no batch is small enough
+    private readonly float[] _plain;    // W (inputs×units) for the direct path and TinyInference, empty when no batch is small enough
     private readonly float[] _transposed;   // Wᵀ (units×inputs) for the narrow path (units ≤ NarrowGemm.MaxColumns), else empty
     private readonly GemmPackedB? _packed;
     private readonly int _ldb;
@@ -40,7 +40,8 @@ internal sealed unsafe class PackedDenseLayer
             for (int p = 0; p < inputs; p++) w.Slice(p * n, n).CopyTo(_padded.AsSpan(p * _ldb));
         _bias = spec.Bias ? GC.AllocateArray<float>(_ldb, pinned: true) : [];
         if (spec.Bias) b.Slice(0, n).CopyTo(_bias);
-        _plain = (long)inputs * n <= Gemm.SmallMaxWork ? w.Slice(0, inputs * n).ToArray() : [];
+        _plain = (long)inputs * n <= Gemm.SmallMaxWork ? GC.AllocateArray<float>(inputs * n, pinned: true) : [];
+        w.Slice(0, _plain.Length).CopyTo(_plain);
         _transposed = n <= NarrowGemm.MaxColumns ? GC.AllocateArray<float>(checked(n * inputs), pinned: true) : [];
         if (_transposed.Length > 0)
             for (int p = 0; p < inputs; p++)
@@ -51,6 +52,17 @@ internal sealed unsafe class PackedDenseLayer
     public LayerSpec Spec { get; }
     public int Inputs { get; }
     public int Units => Spec.Units;
+
+    /// <summary>
+    /// This layer for <see cref="TinyInference"/>: W and b as they are (pinned, so the pointers stay valid), with the
+    /// activation the lanes apply and the sum's sequence. Only for layers whose W fits the direct path.
+    /// </summary>
+    public TinyLayer Tiny(Activation activation, TinySum sum)
+    {
+        if (_plain.Length == 0) throw new InvalidOperationException($"a {Inputs}×{Units} layer is too large for the tiny path");
+        fixed (float* w = _plain, b = _bias)
+            return new TinyLayer { W = w, Bias = _bias.Length == 0 ? null : b, K = Inputs, N = Units, Activation = activation, Sum = sum };
+    }
 
     /// <summary>Floats of scratch <see cref="Forward"/> needs for up to <paramref name="rows"/> rows.</summary>
     public long ScratchLength(int rows) => _packed is null ? 0 : Gemm.PartScratchLength(_packed.Kernel, rows, Inputs, Units);

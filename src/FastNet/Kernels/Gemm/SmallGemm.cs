@@ -79,8 +79,8 @@ internal static unsafe class SmallGemm
     {
         int m = problem.M, n = problem.N, k = problem.K;
         int done = 0;
-        if (Avx512F.IsSupported && n < 16 && 16 % n == 0 && k <= n && k * n <= 16 && problem.AColStride == 1
-            && problem.ARowStride == k && problem.Ldc == n && problem.BRowStride == n)
+        int flat = problem.AColStride == 1 && problem.ARowStride == k && problem.Ldc == n && problem.BRowStride == n ? FlatRowCount(m, k, n) : 0;
+        if (flat > 0)
         {
             int rows = 16 / n;
             // lane = r·n + j of tile p holds b(p, j); of index p, the position of a(r, p) in the loaded rows
@@ -98,8 +98,7 @@ internal static unsafe class SmallGemm
                     bias[lane] = problem.Bias == null ? 0f : problem.Bias[j];
                 }
             float* a = problem.A, c = problem.C;
-            // a vector load of a reads 16 floats from row i, so stop where that would pass the end of a
-            for (; done + rows <= m && done * k + 16 <= m * k; done += rows)
+            for (; done < flat; done += rows)
             {
                 Vector512<float> rowsOfA = Vector512.Load(a + done * k);
                 Vector512<float> sum = Vector512<float>.Zero;
@@ -116,6 +115,20 @@ internal static unsafe class SmallGemm
         rest.A = problem.A + done * problem.ARowStride;
         rest.C = problem.C + done * problem.Ldc;
         RowCombinations(rest, rest.B, rest.BRowStride);
+    }
+
+    /// <summary>
+    /// How many leading rows of a contiguous nn product (m×k times k×n) take the flat Vector512 rows: each of their
+    /// elements is one fused multiply-add chain over p from zero, then + bias (no partial sums). The rows after them take
+    /// <see cref="RowCombinations"/>. 0 without AVX-512 or for another shape.
+    /// </summary>
+    internal static int FlatRowCount(int m, int k, int n)
+    {
+        if (!Avx512F.IsSupported || n >= 16 || 16 % n != 0 || k > n || k * n > 16) return 0;
+        int rows = 16 / n, done = 0;
+        // a vector load of a reads 16 floats from row done, so stop where that would pass the end of a
+        while (done + rows <= m && done * k + 16 <= m * k) done += rows;
+        return done;
     }
 
     // c row i (n) = Σₚ a(i, p) · b row p (n) [+ c row i] + bias, with four partial sums along p so a long k (the
