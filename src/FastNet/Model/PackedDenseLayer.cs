@@ -44,8 +44,7 @@ internal sealed unsafe class PackedDenseLayer
         w.Slice(0, _plain.Length).CopyTo(_plain);
         _transposed = n <= NarrowGemm.MaxColumns ? GC.AllocateArray<float>(checked(n * inputs), pinned: true) : [];
         if (_transposed.Length > 0)
-            for (int p = 0; p < inputs; p++)
-                for (int j = 0; j < n; j++) _transposed[j * inputs + p] = w[p * n + j];
+            fixed (float* pw = w, pwt = _transposed) NarrowGemm.Transpose(pw, n, 1, inputs, n, pwt);
         if (inputs > UnpackedMaxWidth && n > UnpackedMaxWidth) _packed = new GemmPackedB(GemmKernelInfo.Choose(GemmIsaInfo.Best, n), w, inputs, n);
     }
 

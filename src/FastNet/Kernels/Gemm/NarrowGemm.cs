@@ -74,17 +74,21 @@ internal static unsafe class NarrowGemm
         nint ldbt = problem.BColStride;
         if (problem.BRowStride != 1)
         {
-            // bᵀ (n×k) = op(b) (k×n)
-            int k = problem.K, n = problem.N;
-            for (int p = 0; p < k; p++)
-            {
-                float* row = problem.B + p * problem.BRowStride;
-                for (int j = 0; j < n; j++) scratch[j * k + p] = row[j * problem.BColStride];
-            }
+            Transpose(problem.B, problem.BRowStride, problem.BColStride, problem.K, problem.N, scratch);
             bt = scratch;
-            ldbt = k;
+            ldbt = problem.K;
         }
         AlongDepth<TV, TVec>(problem, bt, ldbt);
+    }
+
+    /// <summary>bᵀ (n×k, row-major) = b (k×n, element (p, j) at b[p·rowStride + j·colStride]): the layout the dot products read.</summary>
+    public static void Transpose(float* b, nint rowStride, nint colStride, int k, int n, float* bt)
+    {
+        for (int p = 0; p < k; p++)
+        {
+            float* row = b + p * rowStride;
+            for (int j = 0; j < n; j++) bt[j * k + p] = row[j * colStride];
+        }
     }
 
     // ---- a row-major: dot products along k ----
