@@ -161,17 +161,26 @@ internal static class TrainCommand
             }
 
             TimeSpan warmup = JitWarmup.Training(network, dataset, options);
+            TextWriter errors = result.InvocationConfiguration.Error;
+            if (historyPath is not null && resumed is { History.Count: 0, Epoch: > 0 })
+                errors.WriteLine($"warning: {resumePath} holds no record of epochs 1 to {resumed.Epoch} (an older FastNet wrote it); {historyPath} will hold epochs {resumed.Epoch + 1} on");
             TrainingHistory history;
+            int ran;   // the epochs this invocation ran (the history also holds a resumed run's earlier ones)
             using (var interruption = new Interruption())
             {
-                if (!result.GetValue(json))
-                    output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                // what is going on goes to stderr, so stdout holds only the result (and --quiet or --json silence it)
+                bool silent = result.GetValue(quiet) || result.GetValue(json);
+                if (!silent)
+                    errors.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"training {Describe(network)} from epoch {trainer.Epoch + 1} to {epochCount}; Ctrl+C stops after the current epoch and writes a checkpoint"));
-                using (TrainingProgress? progress = TrainingProgress.Start(output, epochCount, quiet: result.GetValue(quiet) || result.GetValue(json), trainer.Epoch))
+                using (TrainingProgress? progress = TrainingProgress.Start(errors, epochCount, quiet: silent, trainer.Epoch))
                     history = trainer.Run(progress is null ? null : progress.Report, interruption.Token);
+                ran = history.Epochs.Count;
+                if (resumed is not null) history.Prepend(resumed.History);
                 if (history.Cancelled)
                 {
-                    interruption.WhileSaving(() => trainer.SaveCheckpoint(checkpointPath, Recorded(settings, command, paths, perInvocation)));
+                    interruption.WhileSaving(() => trainer.SaveCheckpoint(checkpointPath, Recorded(settings, command, paths, perInvocation),
+                        historyPath is null ? null : history));
                     return Interrupted(output, result.GetValue(json), trainer.Epoch, epochCount, checkpointPath);
                 }
             }
@@ -181,11 +190,11 @@ internal static class TrainCommand
             ModelFile.Save(network, path);
             if (historyPath is not null) history.Save(historyPath);
             if (history.Message is { } message)
-                result.InvocationConfiguration.Error.WriteLine($"warning: {message} Saved {path} with those weights.");
+                errors.WriteLine($"warning: {message} Saved {path} with those weights.");
 
             EpochRecord? kept = Kept(history, options);
             double milliseconds = history.Elapsed.TotalMilliseconds;
-            double microseconds = history.Elapsed.TotalMicroseconds / Math.Max(1, history.Epochs.Count);
+            double microseconds = history.Elapsed.TotalMicroseconds / Math.Max(1, ran);
             if (result.GetValue(json))
             {
                 JsonOutput.Write(output, w =>
@@ -209,7 +218,7 @@ internal static class TrainCommand
                 return FastNetCli.Ok;
             }
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"trained {Describe(network)} for {history.Epochs.Count} epoch{(history.Epochs.Count == 1 ? "" : "s")} in {milliseconds:F1} ms ({microseconds:F2} µs/epoch)"));
+                $"trained {Describe(network)} for {ran} epoch{(ran == 1 ? "" : "s")} in {milliseconds:F1} ms ({microseconds:F2} µs/epoch)"));
             if (history.Convergence != ConvergenceReason.None)
                 output.WriteLine($"converged after {trainer.Epoch} iterations: {ArgumentParsers.Name(history.Convergence)}");
             if (history.StoppedEarly)

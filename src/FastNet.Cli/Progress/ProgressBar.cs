@@ -16,7 +16,9 @@ internal sealed class ProgressBar : IProgressView
     {
         using var started = new ManualResetEventSlim();
         ProgressTask? task = null;
-        _rendering = AnsiConsole.Progress()
+        // on stderr, where the banner is, so stdout holds only the command's result
+        IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        _rendering = console.Progress()
             .AutoClear(false)
             .HideCompleted(false)
             .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(),

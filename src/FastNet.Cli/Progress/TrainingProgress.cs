@@ -38,7 +38,7 @@ internal sealed class TrainingProgress : IDisposable
     public static TrainingProgress? Start(TextWriter output, int epochs, bool quiet, int firstEpoch = 0)
     {
         if (quiet) return null;
-        bool terminal = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && Spectre.Console.AnsiConsole.Profile.Capabilities.Interactive;
+        bool terminal = ReferenceEquals(output, Console.Error) && !Console.IsErrorRedirected && Spectre.Console.AnsiConsole.Profile.Capabilities.Interactive;
         return terminal
             ? new TrainingProgress(new ProgressBar(epochs), epochs, TimeSpan.FromSeconds(0.1), firstEpoch)
             : new TrainingProgress(new ProgressLines(output), epochs, TimeSpan.FromSeconds(1), firstEpoch);

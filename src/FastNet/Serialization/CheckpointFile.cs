@@ -8,7 +8,7 @@ namespace FastNet.Serialization;
 /// The checkpoint JSON format (version 2): <c>{"format": "fastnet-checkpoint", "version": 2, "maxBatch": B,
 /// "command": [...], "trainer": {"epoch", "step", "random", "bestEpoch", "halvings", "rateScale", "bestLoss",
 /// "badEpochs", "data"}, "state": {"optimizer": SLICE, "lastGood": SLICE, "previousGood": SLICE, "best": SLICE},
-/// "model": {a model object, with its own checksum}}</c>, where a SLICE is <c>{"length": N, "checksum": "sha256:…",
+/// "model": {a model object, with its own checksum}, "history": {optional, see <see cref="CheckpointHistory"/>}}</c>, where a SLICE is <c>{"length": N, "checksum": "sha256:…",
 /// "float32le": "base64"}</c>: a region of the trainer's memory as little-endian IEEE bytes, so every bit (NaN payloads
 /// too) survives. The optimizer slice holds as many vectors as the rule keeps (0, 1 or 2 per parameter) and "best" is
 /// empty without early stopping; version 1 (which always held 2 vectors and a best copy) is refused with a clear error.
@@ -18,10 +18,10 @@ internal static class CheckpointFile
     public const string FormatName = "fastnet-checkpoint";
     public const int Version = 2;
 
-    public static void Save(string path, Trainer run, IReadOnlyList<string> command) =>
-        AtomicFile.Write(path, stream => Save(stream, run, command));
+    public static void Save(string path, Trainer run, IReadOnlyList<string> command, IReadOnlyList<EpochRecord>? history) =>
+        AtomicFile.Write(path, stream => Save(stream, run, command, history));
 
-    public static void Save(Stream stream, Trainer run, IReadOnlyList<string> command)
+    public static void Save(Stream stream, Trainer run, IReadOnlyList<string> command, IReadOnlyList<EpochRecord>? history)
     {
         Network network = run.Network;
         TrainingCheckpoint.TrainerState trainer = TrainingCheckpoint.Capture(run);
@@ -56,6 +56,7 @@ internal static class CheckpointFile
                 json.WriteEndObject();
                 json.WritePropertyName("model");
                 ModelFile.WriteObject(network, json);
+                if (history is not null) CheckpointHistory.Write(json, history);
                 json.WriteEndObject();
             }
         }
@@ -113,7 +114,8 @@ internal static class CheckpointFile
             ReadSlice(file, state, "lastGood", p, 1),
             ReadSlice(file, state, "previousGood", p, 1),
             ReadSlice(file, state, "best", p, 1));
-        return new TrainingCheckpoint(network, trainer, slices, command);
+        EpochRecord[] history = JsonInput.Optional(root, CheckpointHistory.Name) is { } h ? CheckpointHistory.Read(file, h, trainer.Epoch) : [];
+        return new TrainingCheckpoint(network, trainer, slices, command, history);
     }
 
     private static void WriteSlice(Utf8JsonWriter json, string name, ReadOnlySpan<float> values)

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Numerics;
 using System.Runtime.InteropServices;
 
 namespace FastNet.Serialization;
@@ -6,12 +7,17 @@ namespace FastNet.Serialization;
 /// <summary>Floats as the little-endian IEEE bytes files store them (checksums, checkpoint state), on any machine.</summary>
 internal static class LittleEndianFloats
 {
-    /// <summary>The bytes of <paramref name="values"/>: a view on little-endian machines, a converted copy otherwise.</summary>
-    public static ReadOnlySpan<byte> Bytes(ReadOnlySpan<float> values)
+    /// <summary>The bytes of <paramref name="values"/>: a view on little-endian machines, a byte-swapped copy otherwise.</summary>
+    public static ReadOnlySpan<byte> Bytes(ReadOnlySpan<float> values) => LittleEndian(values);
+
+    /// <summary>The bytes of <paramref name="values"/>: a view on little-endian machines, a byte-swapped copy otherwise.</summary>
+    public static ReadOnlySpan<byte> Bytes(ReadOnlySpan<double> values) => LittleEndian(values);
+
+    private static unsafe ReadOnlySpan<byte> LittleEndian<T>(ReadOnlySpan<T> values) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (BitConverter.IsLittleEndian) return MemoryMarshal.AsBytes(values);
-        var bytes = new byte[values.Length * sizeof(float)];
-        for (int i = 0; i < values.Length; i++) BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(i * sizeof(float)), values[i]);
+        byte[] bytes = MemoryMarshal.AsBytes(values).ToArray();
+        for (int i = 0; i < bytes.Length; i += sizeof(T)) bytes.AsSpan(i, sizeof(T)).Reverse();
         return bytes;
     }
 
@@ -19,5 +25,11 @@ internal static class LittleEndianFloats
     public static void Read(ReadOnlySpan<byte> bytes, Span<float> destination)
     {
         for (int i = 0; i < destination.Length; i++) destination[i] = BinaryPrimitives.ReadSingleLittleEndian(bytes.Slice(i * sizeof(float)));
+    }
+
+    /// <summary>Reads <paramref name="destination"/>.Length doubles from <paramref name="bytes"/> (exactly 8 bytes each).</summary>
+    public static void Read(ReadOnlySpan<byte> bytes, Span<double> destination)
+    {
+        for (int i = 0; i < destination.Length; i++) destination[i] = BinaryPrimitives.ReadDoubleLittleEndian(bytes.Slice(i * sizeof(double)));
     }
 }

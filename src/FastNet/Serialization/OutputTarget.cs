@@ -25,6 +25,8 @@ internal static class OutputTarget
                 throw new FastNetException($"{path}: cannot write, it is not a regular file (a device, FIFO or socket); FastNet replaces only regular files");
             case FileKind.Regular when IsReadOnly(target):
                 throw new FastNetException($"{path}: cannot write, the file is read-only");
+            case FileKind.Regular when FileProbe.LinkCount(target) is > 1 and var links:
+                throw new FastNetException($"{path}: cannot write, the file has {links} hard links and a save would part it from the others; remove them or save elsewhere");
         }
         string folder = Path.GetDirectoryName(target) ?? ".";
         switch (FileProbe.Of(folder))

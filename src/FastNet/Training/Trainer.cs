@@ -173,21 +173,32 @@ public sealed class Trainer
 
     /// <summary>
     /// Writes a checkpoint of this run (see <see cref="TrainingCheckpoint"/>) to <paramref name="path"/> atomically;
-    /// <paramref name="command"/> is kept with it for the application that will resume it.
+    /// <paramref name="command"/> is kept with it for the application that will resume it, and the epochs of
+    /// <paramref name="history"/> (the run's so far, ending at <see cref="Epoch"/>) come back as
+    /// <see cref="TrainingCheckpoint.History"/>.
     /// </summary>
-    public void SaveCheckpoint(string path, IReadOnlyList<string>? command = null)
+    /// <exception cref="ArgumentException"><paramref name="history"/> does not end at this trainer's epoch.</exception>
+    public void SaveCheckpoint(string path, IReadOnlyList<string>? command = null, TrainingHistory? history = null)
     {
-        if (_lbfgs is not null) throw new FastNetException("an lbfgs run cannot be checkpointed (its history of pairs is not saved); it converges in few iterations: run it again");
-        if (!_started) Start();   // a checkpoint before the first epoch holds the state that epoch would start from
-        CheckpointFile.Save(path, this, command ?? []);
+        ArgumentNullException.ThrowIfNull(path);
+        PrepareCheckpoint(history);
+        CheckpointFile.Save(path, this, command ?? [], history?.Epochs);
     }
 
-    /// <summary>Writes a checkpoint of this run to <paramref name="stream"/> (which stays open); see <see cref="SaveCheckpoint(string, IReadOnlyList{string}?)"/>.</summary>
-    public void SaveCheckpoint(Stream stream, IReadOnlyList<string>? command = null)
+    /// <summary>Writes a checkpoint of this run to <paramref name="stream"/> (which stays open); see <see cref="SaveCheckpoint(string, IReadOnlyList{string}?, TrainingHistory?)"/>.</summary>
+    public void SaveCheckpoint(Stream stream, IReadOnlyList<string>? command = null, TrainingHistory? history = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        if (!_started) Start();
-        CheckpointFile.Save(stream, this, command ?? []);
+        PrepareCheckpoint(history);
+        CheckpointFile.Save(stream, this, command ?? [], history?.Epochs);
+    }
+
+    private void PrepareCheckpoint(TrainingHistory? history)
+    {
+        if (_lbfgs is not null) throw new FastNetException("an lbfgs run cannot be checkpointed (its history of pairs is not saved); it converges in few iterations: run it again");
+        if (history is { Epochs: { Count: > 0 } epochs } && epochs[^1].Epoch != Epoch)
+            throw new ArgumentException($"the history ends at epoch {epochs[^1].Epoch}, not at this trainer's epoch {Epoch}", nameof(history));
+        if (!_started) Start();   // a checkpoint before the first epoch holds the state that epoch would start from
     }
 
     /// <summary>
@@ -316,7 +327,7 @@ public sealed class Trainer
     /// Runs epochs until <see cref="Epoch"/> reaches the configured number (all of them for a new trainer, the rest for a
     /// resumed one), reporting each to <paramref name="progress"/> (if any); stops early at the end of an epoch once
     /// <paramref name="cancellationToken"/> is cancelled (the weights stay those of the last epoch, ready for
-    /// <see cref="SaveCheckpoint(string, IReadOnlyList{string}?)"/>), when early stopping says so (then, with <see cref="TrainingOptions.RestoreBestWeights"/>,
+    /// <see cref="SaveCheckpoint(string, IReadOnlyList{string}?, TrainingHistory?)"/>), when early stopping says so (then, with <see cref="TrainingOptions.RestoreBestWeights"/>,
     /// the network gets the best epoch's weights back), or when training diverges (then the network keeps the last good
     /// weights and the history says why). The network is busy for other threads until it returns.
     /// </summary>

@@ -6,13 +6,15 @@ namespace FastNet.Training;
 /// Everything needed to continue a training run exactly where it stopped: the network (weights and standardisation),
 /// the optimizer's state, the last-good and best copies of the weights, the epochs and steps done, the shuffling
 /// generator, the learning-rate and early-stopping counters, and the command that started the run. Written by
-/// <see cref="Trainer.SaveCheckpoint(string, IReadOnlyList{string}?)"/>, read by <see cref="Load(string, int?)"/>, continued by <see cref="Trainer.Resume"/>; a run
+/// <see cref="Trainer.SaveCheckpoint(string, IReadOnlyList{string}?, TrainingHistory?)"/>, read by <see cref="Load(string, int?)"/>, continued by <see cref="Trainer.Resume"/>; a run
 /// interrupted and resumed this way ends with the same weights, bit for bit, as one that was never interrupted.
 /// </summary>
 public sealed class TrainingCheckpoint
 {
-    internal TrainingCheckpoint(Network network, TrainerState state, TrainerMemory slices, IReadOnlyList<string> command)
+    internal TrainingCheckpoint(Network network, TrainerState state, TrainerMemory slices, IReadOnlyList<string> command,
+        IReadOnlyList<EpochRecord> history)
     {
+        History = history;
         Network = network;
         State = state;
         Slices = slices;
@@ -27,6 +29,13 @@ public sealed class TrainingCheckpoint
 
     /// <summary>The arguments the application recorded to restart the run (the <c>fastnet train</c> options); may be empty.</summary>
     public IReadOnlyList<string> Command { get; }
+
+    /// <summary>
+    /// The records of the epochs before the checkpoint, when the run that wrote it passed its history to
+    /// <see cref="Trainer.SaveCheckpoint(string, IReadOnlyList{string}?, TrainingHistory?)"/>; empty otherwise. Put them
+    /// in front of the resumed run's with <see cref="TrainingHistory.Prepend"/> to get the whole run's history.
+    /// </summary>
+    public IReadOnlyList<EpochRecord> History { get; }
 
     internal TrainerState State { get; }
 

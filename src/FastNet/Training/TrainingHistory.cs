@@ -54,6 +54,20 @@ public sealed class TrainingHistory
         TrainingHistoryJson.Write(this, stream);
     }
 
+    /// <summary>
+    /// Puts the records of the epochs before this history's at its start, as a resumed run does with
+    /// <see cref="TrainingCheckpoint.History"/>, so the history is the whole run's; the other properties stay this run's.
+    /// </summary>
+    /// <exception cref="ArgumentException">The earlier epochs do not end right before this history's first epoch.</exception>
+    public void Prepend(IReadOnlyList<EpochRecord> earlier)
+    {
+        ArgumentNullException.ThrowIfNull(earlier);
+        if (earlier.Count == 0) return;
+        if (_epochs.Count > 0 && earlier[^1].Epoch + 1 != _epochs[0].Epoch)
+            throw new ArgumentException($"the earlier epochs end at epoch {earlier[^1].Epoch}, not right before this history's first, {_epochs[0].Epoch}", nameof(earlier));
+        _epochs.InsertRange(0, earlier);
+    }
+
     /// <summary>Appends the record of the next completed epoch (e.g. <see cref="Trainer.LastEpoch"/> after each <see cref="Trainer.RunEpoch"/>).</summary>
     public void Add(EpochRecord record) => _epochs.Add(record);
 }

@@ -61,9 +61,21 @@ public class TrainingProgressTests
         using var folder = new TempFolder();
         foreach (string flag in new[] { "--json", "--quiet" })
         {
-            var (exit, output, _) = CliRunner.Run("train", "--data", TestData.MoonsPath, "--layers", "2:sigmoid,1:sigmoid", "--epochs", "50", "--out", folder.File("m.json"), flag);
+            var (exit, output, error) = CliRunner.Run("train", "--data", TestData.MoonsPath, "--layers", "2:sigmoid,1:sigmoid", "--epochs", "50", "--out", folder.File("m.json"), flag);
             Assert.Equal(0, exit);
             Assert.DoesNotContain("epochs/s", output);
+            Assert.Equal("", error);   // no banner either
+            Assert.DoesNotContain("from epoch", output);
         }
+    }
+
+    [Fact]
+    public void TheBannerGoesToStderrAndStdoutHoldsOnlyTheResult()
+    {
+        using var folder = new TempFolder();
+        var (exit, output, error) = CliRunner.Run("train", "--data", TestData.MoonsPath, "--layers", "2:sigmoid,1:sigmoid", "--epochs", "50", "--out", folder.File("m.json"));
+        Assert.Equal(0, exit);
+        Assert.StartsWith("training 2-2-1 (sigmoid, sigmoid; sse) from epoch 1 to 50;", error);
+        Assert.StartsWith("trained 2-2-1", output);
     }
 }

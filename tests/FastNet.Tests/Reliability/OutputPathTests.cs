@@ -84,6 +84,19 @@ public class OutputPathTests
         Assert.Equal("keep me", File.ReadAllText(model));
     }
 
+    [Fact]
+    public void AHardLinkedFileIsRefusedAndKept()
+    {
+        using var folder = new TempFolder();
+        string model = folder.Write("m.json", "keep me");
+        string other = folder.File("other-name.json");
+        FileKinds.HardLink(model, other);
+        var (exit, _, error) = Train(TestData.MoonsPath, model);
+        AssertRefused(exit, error, model, "2 hard links");
+        Assert.Equal("keep me", File.ReadAllText(model));
+        Assert.Equal("keep me", File.ReadAllText(other));
+    }
+
     [Theory]
     [InlineData("--history")]
     [InlineData("--checkpoint")]

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using FastNet.Tests.Support;
 
 namespace FastNet.Tests.Reliability;
@@ -30,14 +31,18 @@ public partial class ResumeCliTests
         string reference = folder.File("reference.json");
         var (exit, _, error) = CliRunner.Run([.. run, "--out", reference, "--json"]);
         Assert.True(exit == 0, error);
+        string historyPath = folder.File("history.json");
+        string? referenceHistory = File.Exists(historyPath) ? File.ReadAllText(historyPath) : null;
+        if (referenceHistory is not null) File.Delete(historyPath);
 
         string model = folder.File("model.json");
         string checkpoint = folder.File("model.checkpoint.json");
-        using (Process child = CliProcess.Start([.. run, "--out", model, "--quiet"]))
+        using (Process child = CliProcess.Start([.. run, "--out", model]))
         {
             try
             {
-                string? first = child.StandardOutput.ReadLine();
+                // the banner (and the progress after it) go to stderr; stdout holds only the result
+                string? first = child.StandardError.ReadLine();
                 Assert.StartsWith("training 2-8-1 (tanh, sigmoid; bce) from epoch 1 to 20000;", first);
                 Assert.Equal(0, Kill(child.Id, signal));
                 string rest = child.StandardOutput.ReadToEnd();
@@ -61,7 +66,15 @@ public partial class ResumeCliTests
         using (JsonDocument json = JsonDocument.Parse(output))
             Assert.Equal(20000, json.RootElement.GetProperty("epochs").GetInt32());
         Assert.Equal(File.ReadAllBytes(reference), File.ReadAllBytes(model));
+        // the history of the resumed run is the whole run's, the same as the uninterrupted run's but for the time taken
+        if (referenceHistory is not null)
+            Assert.Equal(WithoutTime(referenceHistory), WithoutTime(File.ReadAllText(historyPath)));
     }
+
+    private static string WithoutTime(string history) => MillisecondsField().Replace(history, "\"milliseconds\": T");
+
+    [GeneratedRegex("\"milliseconds\": [0-9.eE+-]+")]
+    private static partial Regex MillisecondsField();
 
     [Fact]
     public void TrainingOptionsCannotBeChangedWhenResuming()

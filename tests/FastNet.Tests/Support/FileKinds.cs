@@ -11,6 +11,9 @@ internal static class FileKinds
         return path;
     }
 
+    /// <summary>Gives the file <paramref name="existing"/> a second name, <paramref name="link"/> (a hard link).</summary>
+    public static void HardLink(string existing, string link) => Assert.Equal(0, Run("ln", existing, link));
+
     /// <summary>Whether <paramref name="path"/> passes the shell's <c>test</c> flag (<c>-p</c> FIFO, <c>-c</c> character device, <c>-f</c> regular file).</summary>
     public static bool Is(string path, string flag) => Run("test", flag, path) == 0;
 
