@@ -55,7 +55,7 @@ internal static class BenchCommand
                     w.WriteString("form", formName);
                     w.WriteNumber("threads", t);
                     w.WriteString("isa", KernelInfo.GemmPath);
-                    w.WriteString("kernel", KernelInfo.GemmPlan(n));
+                    w.WriteString("kernel", KernelInfo.GemmPlan(gemmForm, m, k, n));
                     w.WriteString("caches", KernelInfo.Caches);
                     w.WriteNumber("microsecondsPerCall", Math.Round(measured.Median.TotalMicroseconds, 3));
                     w.WriteNumber("samples", Samples);
@@ -65,7 +65,7 @@ internal static class BenchCommand
             {
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"gemm {m}x{k}x{n} {formName}, {t} thread(s), {KernelInfo.GemmPath}: {gflops:F1} GFLOP/s ({measured.Median.TotalMicroseconds:F2} µs per call, median of {Samples})"));
-                output.WriteLine($"kernel {KernelInfo.GemmPlan(n)}; {KernelInfo.Caches}");
+                output.WriteLine($"kernel {KernelInfo.GemmPlan(gemmForm, m, k, n)}; {KernelInfo.Caches}");
             }
             return FastNetCli.Ok;
         });

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FastNet.Kernels;
 using FastNet.Tests.Support;
 
 namespace FastNet.Tests.Cli;
@@ -15,6 +16,16 @@ public class BenchCommandTests
         Assert.Equal("33x17x9", json.RootElement.GetProperty("shape").GetString());
         Assert.Equal("tn", json.RootElement.GetProperty("form").GetString());
         Assert.True(json.RootElement.GetProperty("gflops").GetDouble() > 0);
+        Assert.Equal(KernelInfo.GemmPlan(SgemmForm.TN, 33, 17, 9), json.RootElement.GetProperty("kernel").GetString());
+    }
+
+    [Fact]
+    public void GemmReportsTheNarrowPathForAFewColumns()
+    {
+        var (exit, output, error) = CliRunner.Run("bench", "gemm", "--shape", "64x32x10", "--form", "nn", "--json");
+        Assert.True(exit == 0, error);
+        using JsonDocument json = JsonDocument.Parse(output);
+        Assert.StartsWith("narrow ", json.RootElement.GetProperty("kernel").GetString());
     }
 
     [Fact]

@@ -63,6 +63,33 @@ public class GemmTests
         foreach (GemmKernel kernel in Enum.GetValues<GemmKernel>()) Assert.Equal(kernel, GemmKernelInfo.Of(kernel).Kernel);
     }
 
+    [Fact]
+    public void Each_product_takes_the_route_its_size_form_and_width_give()
+    {
+        Assert.Equal(GemmRoute.Small, Gemm.RouteOf(GemmForm.NN, 100, 2, 4));
+        Assert.Equal(GemmRoute.Small, Gemm.RouteOf(GemmForm.TN, 512, 0, 512));
+        Assert.Equal(GemmRoute.Narrow, Gemm.RouteOf(GemmForm.NN, 100, 2, 4, small: false));
+        Assert.Equal(GemmRoute.Packed, Gemm.RouteOf(GemmForm.TN, 100, 2, 4, small: false));
+        Assert.Equal(GemmRoute.Small, Gemm.RouteOf(GemmForm.NN, 512, 512, 512, small: true));
+        Assert.Equal(GemmRoute.Narrow, Gemm.RouteOf(GemmForm.NN, 1024, 256, 10));
+        Assert.Equal(GemmRoute.Narrow, Gemm.RouteOf(GemmForm.NT, 1024, 256, 15));
+        Assert.Equal(GemmRoute.Packed, Gemm.RouteOf(GemmForm.NN, 1024, 256, 10, narrow: false));
+        Assert.Equal(GemmRoute.Packed, Gemm.RouteOf(GemmForm.TN, 1024, 256, 10));
+        Assert.Equal(GemmRoute.Packed, Gemm.RouteOf(GemmForm.NN, 1024, 256, 16));
+        Assert.Equal(GemmRoute.Packed, Gemm.RouteOf(GemmForm.NT, 512, 512, 512));
+    }
+
+    [Fact]
+    public void The_reported_plan_names_the_route_that_runs()
+    {
+        Assert.Equal("direct (no packing)", KernelInfo.GemmPlan(SgemmForm.NN, 100, 2, 4));
+        Assert.StartsWith($"narrow {KernelInfo.GemmPath}, {NarrowGemm.Lanes(GemmIsaInfo.Best)} lanes along k", KernelInfo.GemmPlan(SgemmForm.NN, 1024, 256, 10));
+        Assert.Equal(KernelInfo.GemmPlan(10), KernelInfo.GemmPlan(SgemmForm.TN, 1024, 256, 10));
+        Assert.Equal(KernelInfo.GemmPlan(512), KernelInfo.GemmPlan(SgemmForm.NT, 512, 512, 512));
+        Assert.Throws<ArgumentOutOfRangeException>(() => KernelInfo.GemmPlan(SgemmForm.NN, -1, 2, 3));
+        Assert.Throws<ArgumentOutOfRangeException>(() => KernelInfo.GemmPlan((SgemmForm)7, 1, 2, 3));
+    }
+
     // M and N cross every tile edge (1, tile ± 1, 2·tile ± 1) for every depth K, on the blocked path
     private static void CheckTileEdges(GemmKernel kernel, GemmForm form)
     {

@@ -89,12 +89,13 @@ internal static unsafe class Gemm
             problem.Bias = bias.IsEmpty ? null : pbias;
             problem.Activation = activation;
             long work = (long)m * k * n;
-            if (k == 0 || (small ?? work <= SmallMaxWork))
+            GemmRoute route = RouteOf(form, m, k, n, narrow: narrowLanes > 0, small);
+            if (route == GemmRoute.Small)
             {
                 SmallGemm.Run(problem);
                 return;
             }
-            if (narrowLanes > 0 && NarrowGemm.Takes(form, m, k, n))
+            if (route == GemmRoute.Narrow)
             {
                 if (form == GemmForm.NN && scratch.Length < NarrowGemm.ScratchLength(k, n))
                     throw new ArgumentException($"GEMM scratch holds {scratch.Length} floats but {m}×{k}×{n} needs {NarrowGemm.ScratchLength(k, n)}");
@@ -117,6 +118,15 @@ internal static unsafe class Gemm
             RunPart(kernel, problem, 0, m, 0, n, ps);
         }
     }
+
+    /// <summary>
+    /// The path an m×k×n product in this form takes (m and n at least 1): <see cref="GemmRoute.Narrow"/> only when
+    /// <paramref name="narrow"/> allows it; <paramref name="small"/> forces (true) or forbids (false) the direct path.
+    /// </summary>
+    internal static GemmRoute RouteOf(GemmForm form, int m, int k, int n, bool narrow = true, bool? small = null) =>
+        k == 0 || (small ?? (long)m * k * n <= SmallMaxWork) ? GemmRoute.Small
+        : narrow && NarrowGemm.Takes(form, m, k, n) ? GemmRoute.Narrow
+        : GemmRoute.Packed;
 
     /// <summary>
     /// c (m×n) = f(a (m×k) · b + bias (n)) on the calling thread, with b pre-packed (<see cref="GemmPackedB"/>) for its

@@ -28,15 +28,17 @@ public static class Sgemm
         Check(m, k, n, threads);
         if (scratch.Length < Gemm.ScratchLength(m, k, n, threads))
             throw new ArgumentException($"the scratch holds {scratch.Length} floats, not the {Gemm.ScratchLength(m, k, n, threads)} this product needs", nameof(scratch));
-        GemmForm inner = form switch
-        {
-            SgemmForm.NN => GemmForm.NN,
-            SgemmForm.TN => GemmForm.TN,
-            SgemmForm.NT => GemmForm.NT,
-            _ => throw new ArgumentOutOfRangeException(nameof(form), form, "unknown form"),
-        };
-        Gemm.Run(GemmIsaInfo.Best, inner, a, b, c, m, k, n, accumulate, default, Activation.Identity, scratch, threads);
+        Gemm.Run(GemmIsaInfo.Best, Inner(form), a, b, c, m, k, n, accumulate, default, Activation.Identity, scratch, threads);
     }
+
+    /// <summary>The kernels' form for a public one.</summary>
+    internal static GemmForm Inner(SgemmForm form) => form switch
+    {
+        SgemmForm.NN => GemmForm.NN,
+        SgemmForm.TN => GemmForm.TN,
+        SgemmForm.NT => GemmForm.NT,
+        _ => throw new ArgumentOutOfRangeException(nameof(form), form, "unknown form"),
+    };
 
     private static void Check(int m, int k, int n, int threads)
     {
