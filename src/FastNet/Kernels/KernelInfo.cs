@@ -18,8 +18,8 @@ public static class KernelInfo
 
     /// <summary>
     /// The path <see cref="Sgemm.Multiply"/> takes for an m×k×n product in <paramref name="form"/> on <see cref="GemmPath"/>:
-    /// "direct (no packing)" for tiny products, e.g. "narrow Vector256, 8 lanes along k (no packing)" for nn and nt products
-    /// at most 15 columns wide, otherwise the packed kernel and blocking of <see cref="GemmPlan(int)"/>.
+    /// "direct (no packing)" for tiny products, e.g. "narrow Vector256, 8 lanes along k (no packing)" for products at most 15
+    /// columns wide ("along m" for tn), otherwise the packed kernel and blocking of <see cref="GemmPlan(int)"/>.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">A dimension is negative, or the form is unknown.</exception>
     public static string GemmPlan(SgemmForm form, int m, int k, int n)
@@ -30,7 +30,7 @@ public static class KernelInfo
         return Gemm.RouteOf(Sgemm.Inner(form), Math.Max(1, m), k, Math.Max(1, n)) switch
         {
             GemmRoute.Small => "direct (no packing)",
-            GemmRoute.Narrow => $"narrow {GemmPath}, {NarrowGemm.Lanes(GemmIsaInfo.Best)} lanes along k (no packing)",
+            GemmRoute.Narrow => $"narrow {GemmPath}, {NarrowGemm.Lanes(GemmIsaInfo.Best)} lanes along {(form == SgemmForm.TN ? 'm' : 'k')} (no packing)",
             _ => GemmPlan(n),
         };
     }

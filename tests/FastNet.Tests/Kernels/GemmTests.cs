@@ -69,12 +69,13 @@ public class GemmTests
         Assert.Equal(GemmRoute.Small, Gemm.RouteOf(GemmForm.NN, 100, 2, 4));
         Assert.Equal(GemmRoute.Small, Gemm.RouteOf(GemmForm.TN, 512, 0, 512));
         Assert.Equal(GemmRoute.Narrow, Gemm.RouteOf(GemmForm.NN, 100, 2, 4, small: false));
-        Assert.Equal(GemmRoute.Packed, Gemm.RouteOf(GemmForm.TN, 100, 2, 4, small: false));
+        Assert.Equal(GemmRoute.Narrow, Gemm.RouteOf(GemmForm.TN, 100, 2, 4, small: false));
         Assert.Equal(GemmRoute.Small, Gemm.RouteOf(GemmForm.NN, 512, 512, 512, small: true));
         Assert.Equal(GemmRoute.Narrow, Gemm.RouteOf(GemmForm.NN, 1024, 256, 10));
         Assert.Equal(GemmRoute.Narrow, Gemm.RouteOf(GemmForm.NT, 1024, 256, 15));
         Assert.Equal(GemmRoute.Packed, Gemm.RouteOf(GemmForm.NN, 1024, 256, 10, narrow: false));
-        Assert.Equal(GemmRoute.Packed, Gemm.RouteOf(GemmForm.TN, 1024, 256, 10));
+        Assert.Equal(GemmRoute.Narrow, Gemm.RouteOf(GemmForm.TN, 1024, 256, 10));
+        Assert.Equal(GemmRoute.Packed, Gemm.RouteOf(GemmForm.TN, 1024, 256, 16));
         Assert.Equal(GemmRoute.Packed, Gemm.RouteOf(GemmForm.NN, 1024, 256, 16));
         Assert.Equal(GemmRoute.Packed, Gemm.RouteOf(GemmForm.NT, 512, 512, 512));
     }
@@ -84,7 +85,8 @@ public class GemmTests
     {
         Assert.Equal("direct (no packing)", KernelInfo.GemmPlan(SgemmForm.NN, 100, 2, 4));
         Assert.StartsWith($"narrow {KernelInfo.GemmPath}, {NarrowGemm.Lanes(GemmIsaInfo.Best)} lanes along k", KernelInfo.GemmPlan(SgemmForm.NN, 1024, 256, 10));
-        Assert.Equal(KernelInfo.GemmPlan(10), KernelInfo.GemmPlan(SgemmForm.TN, 1024, 256, 10));
+        Assert.EndsWith("lanes along m (no packing)", KernelInfo.GemmPlan(SgemmForm.TN, 1024, 256, 10));
+        Assert.Equal(KernelInfo.GemmPlan(16), KernelInfo.GemmPlan(SgemmForm.TN, 1024, 256, 16));
         Assert.Equal(KernelInfo.GemmPlan(512), KernelInfo.GemmPlan(SgemmForm.NT, 512, 512, 512));
         Assert.Throws<ArgumentOutOfRangeException>(() => KernelInfo.GemmPlan(SgemmForm.NN, -1, 2, 3));
         Assert.Throws<ArgumentOutOfRangeException>(() => KernelInfo.GemmPlan((SgemmForm)7, 1, 2, 3));

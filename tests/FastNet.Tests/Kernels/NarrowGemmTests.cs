@@ -4,14 +4,14 @@ using FastNet.Tests.Support;
 namespace FastNet.Tests.Kernels;
 
 /// <summary>
-/// The narrow path (n ≤ 15, nn and nt: dot products along k) on every vector width — Vector512 and Vector256 run in
+/// The narrow path (n ≤ 15; nn and nt: dot products along k; tn: vectors along m) on every vector width — Vector512 and Vector256 run in
 /// software where the hardware lacks them, never skipped: against the double-precision oracle, with accumulate and
 /// bias; each row's bits independent of the rows around it (so any batch or thread split gives the same bits); and
 /// the pre-transposed entry an inference layer uses giving the bits of the nn product.
 /// </summary>
 public unsafe class NarrowGemmTests
 {
-    private static readonly int[] Rows = [1, 2, 3, 4, 5, 8, 9, 17];
+    private static readonly int[] Rows = [1, 2, 3, 4, 5, 8, 9, 17, 31, 33, 47];   // tn tiles: 2 vectors, 1, single rows
     private static readonly int[] Depths = [1, 3, 4, 8, 9, 16, 17, 33, 256];
     private static readonly int[] Widths = [1, 2, 3, 4, 5, 7, 10, 15];
 
@@ -23,7 +23,7 @@ public unsafe class NarrowGemmTests
     public void Every_width_matches_the_oracle_and_each_row_has_its_own_bits(int lanes)
     {
         var random = new Random(lanes);
-        foreach (GemmForm form in new[] { GemmForm.NN, GemmForm.NT })
+        foreach (GemmForm form in new[] { GemmForm.NN, GemmForm.NT, GemmForm.TN })
             foreach (int k in Depths)
                 foreach (int n in Widths)
                 {
@@ -39,7 +39,8 @@ public unsafe class NarrowGemmTests
                     GemmOracle.AssertProduct(form, a, b, c, 0, accumulate ? c0 : null, bias, m, k, n, label);
 
                     // the last row alone gives the same bits as within the whole product
-                    float[] last = Run(lanes, form, a.AsSpan((m - 1) * k, k).ToArray(), b, accumulate ? c0.AsSpan((m - 1) * n, n).ToArray() : new float[n],
+                    float[] lastRow = form == GemmForm.TN ? Enumerable.Range(0, k).Select(p => a[p * m + m - 1]).ToArray() : a.AsSpan((m - 1) * k, k).ToArray();
+                    float[] last = Run(lanes, form, lastRow, b, accumulate ? c0.AsSpan((m - 1) * n, n).ToArray() : new float[n],
                         1, k, n, accumulate, bias);
                     for (int j = 0; j < n; j++)
                         Assert.True(BitConverter.SingleToInt32Bits(last[j]) == BitConverter.SingleToInt32Bits(c[(m - 1) * n + j]),
@@ -74,12 +75,13 @@ public unsafe class NarrowGemmTests
     }
 
     [Fact]
-    public void Gemm_sends_narrow_nn_and_nt_products_here_and_tn_to_the_packed_path()
+    public void Gemm_sends_products_at_most_15_columns_wide_here()
     {
         Assert.True(NarrowGemm.Takes(GemmForm.NN, 1024, 256, 10));
         Assert.True(NarrowGemm.Takes(GemmForm.NT, 1024, 256, 15));
+        Assert.True(NarrowGemm.Takes(GemmForm.TN, 1024, 256, 10));
         Assert.False(NarrowGemm.Takes(GemmForm.NN, 1024, 256, 16));
-        Assert.False(NarrowGemm.Takes(GemmForm.TN, 1024, 256, 10));
+        Assert.False(NarrowGemm.Takes(GemmForm.TN, 1024, 256, 16));
     }
 
     private static float[] Run(int lanes, GemmForm form, float[] a, float[] b, float[] c, int m, int k, int n, bool accumulate, float[]? bias)

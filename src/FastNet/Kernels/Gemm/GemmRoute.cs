@@ -5,7 +5,7 @@ internal enum GemmRoute
 {
     /// <summary><see cref="SmallGemm"/>: at most <see cref="Gemm.SmallMaxWork"/> multiply-adds, or k = 0; no packing, no tiles.</summary>
     Small,
-    /// <summary><see cref="NarrowGemm"/>: nn or nt with at most <see cref="NarrowGemm.MaxColumns"/> columns; vectors along k, no packing.</summary>
+    /// <summary><see cref="NarrowGemm"/>: at most <see cref="NarrowGemm.MaxColumns"/> columns; vectors along k (nn, nt) or m (tn), no packing.</summary>
     Narrow,
     /// <summary><see cref="GemmDriver"/>: blocked, packed, with the micro-kernel <see cref="GemmKernelInfo.Choose"/> picks.</summary>
     Packed,

@@ -14,8 +14,11 @@ namespace FastNet.Kernels;
 /// steps p ≡ l (mod lanes) as one multiply-add chain, the lanes are added (<see cref="IGemmVector{TVec}.Sum"/>), then
 /// the last k mod lanes steps one by one. b of nn is transposed into scratch once per call (n×k floats); b of nt is
 /// bᵀ already.</item>
+/// <item>a transposed (tn: the output layer's weight gradient xᵀ·dz): along m. Row p of a holds column p of op(a), so a
+/// vector holds consecutive rows i of c for one column j: lane r sums c(i + r, j) as one multiply-add chain over p, b's
+/// element broadcast, and the lanes are written out transposed. Nothing is reduced across lanes and nothing is packed.</item>
 /// </list>
-/// (tn, a transposed, stays on the packed path: written along m with the output transposed, it measured slower.) An element's sequence depends on nothing but its own row and column, so any split of the rows (threads,
+/// An element's sequence depends on nothing but its own row and column, so any split of the rows (threads,
 /// batches) gives the same bits. Then + c (accumulate), + bias and f, as the other paths.
 /// </summary>
 internal static unsafe class NarrowGemm
@@ -23,10 +26,11 @@ internal static unsafe class NarrowGemm
     /// <summary>The widest product that takes this path.</summary>
     public const int MaxColumns = 15;
 
-    /// <summary>True when an m×k×n product in this form takes this path.</summary>
-    public static bool Takes(GemmForm form, int m, int k, int n) => form != GemmForm.TN && n <= MaxColumns && m > 0 && k > 0;
 
-    /// <summary>Floats of scratch a product with this k and n needs (nn's bᵀ).</summary>
+    /// <summary>True when an m×k×n product in this form takes this path.</summary>
+    public static bool Takes(GemmForm form, int m, int k, int n) => n <= MaxColumns && m > 0 && k > 0 ;
+
+    /// <summary>Floats of scratch a product with this k and n needs (nn's bᵀ; nt and tn need none).</summary>
     public static long ScratchLength(int k, int n) => (long)k * n;
 
     /// <summary>Floats per vector on an instruction-set path: 16, 8, 4 or 1.</summary>
@@ -70,6 +74,11 @@ internal static unsafe class NarrowGemm
 
     private static void Run<TV, TVec>(in GemmProblem problem, float* scratch) where TV : struct, IGemmVector<TVec> where TVec : struct
     {
+        if (problem.ARowStride == 1 && problem.BColStride == 1)
+        {
+            AlongRows<TV, TVec>(problem);
+            return;
+        }
         float* bt = problem.B;
         nint ldbt = problem.BColStride;
         if (problem.BRowStride != 1)
@@ -179,6 +188,79 @@ internal static unsafe class NarrowGemm
             }
         var finish = new Finisher(problem, j);
         for (int r = 0; r < R; r++) finish.Row(sums + r * J, i + r, J, 1);
+    }
+
+    // ---- a transposed: vectors along m ----
+
+    // rows in tiles of 2 vectors, then 1, then one by one; columns in groups of 4, 2, 1 (at most 8 accumulators). a is
+    // read where it lies (a copy into contiguous tiles measured slower: the copy costs more than the strided reads).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void AlongRows<TV, TVec>(in GemmProblem problem) where TV : struct, IGemmVector<TVec> where TVec : struct
+    {
+        int m = problem.M, w = TV.Count, i = 0;
+        nint lda = problem.AColStride;
+        float* sums = stackalloc float[2 * 4 * 16];   // here, not in the kernel: a zeroing call there makes the JIT spill the accumulators
+        for (; i + 2 * w <= m; i += 2 * w) Columns<TV, TVec, T2>(problem, problem.A + i, lda, sums, i);
+        for (; i + w <= m; i += w) Columns<TV, TVec, T1>(problem, problem.A + i, lda, sums, i);
+        for (; i < m; i++) Columns<GemmVectors.Scalar, float, T1>(problem, problem.A + i, lda, sums, i);
+    }
+
+    private static void Columns<TV, TVec, TVectors>(in GemmProblem problem, float* tile, nint lda, float* sums, int i)
+        where TV : struct, IGemmVector<TVec> where TVec : struct where TVectors : struct, ITileSize
+    {
+        int n = problem.N, j = 0;
+        for (; j + 4 <= n; j += 4) ColumnTile<TV, TVec, TVectors, T4>(problem, tile, lda, sums, i, j);
+        for (; j + 2 <= n; j += 2) ColumnTile<TV, TVec, TVectors, T2>(problem, tile, lda, sums, i, j);
+        for (; j < n; j++) ColumnTile<TV, TVec, TVectors, T1>(problem, tile, lda, sums, i, j);
+    }
+
+    // c rows i .. i + V·w, columns j .. j+J from a's columns at tile (step p's at tile + p·lda): accumulator s(v, q) =
+    // s[4v + q] holds rows i + v·w .. + w of column j + q; per step p: V loads of a's row p, J broadcasts of b's, V·J
+    // multiply-adds
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void ColumnTile<TV, TVec, TVectors, TColumns>(in GemmProblem problem, float* tile, nint lda, float* sums, int i, int j)
+        where TV : struct, IGemmVector<TVec> where TVec : struct where TVectors : struct, ITileSize where TColumns : struct, ITileSize
+    {
+        int V = TVectors.Value, J = TColumns.Value, w = TV.Count, k = problem.K;
+        nint ldb = problem.BRowStride;
+        float* a = tile, b = problem.B + j;
+        TVec s0 = TV.Zero, s1 = TV.Zero, s2 = TV.Zero, s3 = TV.Zero, s4 = TV.Zero, s5 = TV.Zero, s6 = TV.Zero, s7 = TV.Zero;
+        for (int p = 0; p < k; p++, a += lda, b += ldb)
+        {
+            TVec x0 = TV.Load(a);
+            TVec x1 = V > 1 ? TV.Load(a + w) : x0;
+            TVec y = TV.Broadcast(b[0]);
+            s0 = TV.MultiplyAdd(x0, y, s0);
+            if (V > 1) s4 = TV.MultiplyAdd(x1, y, s4);
+            if (J > 1)
+            {
+                y = TV.Broadcast(b[1]);
+                s1 = TV.MultiplyAdd(x0, y, s1);
+                if (V > 1) s5 = TV.MultiplyAdd(x1, y, s5);
+            }
+            if (J > 2)
+            {
+                y = TV.Broadcast(b[2]);
+                s2 = TV.MultiplyAdd(x0, y, s2);
+                if (V > 1) s6 = TV.MultiplyAdd(x1, y, s6);
+                y = TV.Broadcast(b[3]);
+                s3 = TV.MultiplyAdd(x0, y, s3);
+                if (V > 1) s7 = TV.MultiplyAdd(x1, y, s7);
+            }
+        }
+        // sums[(v·J + q)·w + r] = c(i + v·w + r, j + q): written out a row of c at a time
+        TV.Store(s0, sums);
+        if (J > 1) TV.Store(s1, sums + w);
+        if (J > 2) { TV.Store(s2, sums + 2 * w); TV.Store(s3, sums + 3 * w); }
+        if (V > 1)
+        {
+            TV.Store(s4, sums + J * w);
+            if (J > 1) TV.Store(s5, sums + (J + 1) * w);
+            if (J > 2) { TV.Store(s6, sums + (J + 2) * w); TV.Store(s7, sums + (J + 3) * w); }
+        }
+        var finish = new Finisher(problem, j);
+        for (int v = 0; v < V; v++)
+            for (int r = 0; r < w; r++) finish.Row(sums + v * J * w + r, i + v * w + r, J, w);
     }
 
     // s0..s3 += x · (b0, b1, b2, b3)

@@ -18,8 +18,8 @@ public static class Sgemm
     /// <summary>
     /// c (m×n) = op(a)·op(b) as <paramref name="form"/> says, overwriting c (never read, so it may hold garbage) or, with
     /// <paramref name="accumulate"/>, adding to it. Products of about two million multiply-adds and up are split over up
-    /// to <paramref name="threads"/> threads, with bit-identical results for any thread count; nn and nt products at most
-    /// 15 columns wide run unpacked on the calling thread.
+    /// to <paramref name="threads"/> threads, with bit-identical results for any thread count; products at most 15 columns
+    /// wide run unpacked on the calling thread.
     /// </summary>
     /// <exception cref="ArgumentException">A span is shorter than its matrix, or the scratch shorter than <see cref="ScratchLength"/>.</exception>
     public static void Multiply(SgemmForm form, ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n,
