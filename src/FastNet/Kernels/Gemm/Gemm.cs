@@ -150,6 +150,9 @@ internal static unsafe class Gemm
             problem.Activation = activation;
             RunPart(b.Kernel, problem, 0, m, 0, n, ps);
         }
+        // the kernel reads b's pinned panels through a raw pointer: without this, optimised code may let b (the last
+        // reference to the panels, when a caller drops its predictor) be collected, and the panels freed, mid-product
+        GC.KeepAlive(b);
     }
 
     /// <summary>Floats of scratch one part of this product needs with <paramref name="kernel"/>.</summary>

@@ -39,6 +39,6 @@ internal sealed unsafe class GemmPackedB
     public int K { get; }
     public int N { get; }
 
-    /// <summary>The first panel (the array is pinned for the object's lifetime).</summary>
+    /// <summary>The first panel (the array is pinned for the object's lifetime: keep this object alive, <see cref="GC.KeepAlive"/>, while the pointer is used).</summary>
     public float* Panels => (float*)Unsafe.AsPointer(ref _panels[_offset]);
 }
