@@ -26,9 +26,8 @@ internal static unsafe class NarrowGemm
     /// <summary>The widest product that takes this path.</summary>
     public const int MaxColumns = 15;
 
-
     /// <summary>True when an m×k×n product in this form takes this path.</summary>
-    public static bool Takes(GemmForm form, int m, int k, int n) => n <= MaxColumns && m > 0 && k > 0 ;
+    public static bool Takes(GemmForm form, int m, int k, int n) => n <= MaxColumns && m > 0 && k > 0;
 
     /// <summary>Floats of scratch a product with this k and n needs (nn's bᵀ; nt and tn need none).</summary>
     public static long ScratchLength(int k, int n) => (long)k * n;
@@ -74,7 +73,7 @@ internal static unsafe class NarrowGemm
 
     private static void Run<TV, TVec>(in GemmProblem problem, float* scratch) where TV : struct, IGemmVector<TVec> where TVec : struct
     {
-        if (problem.ARowStride == 1 && problem.BColStride == 1)
+        if (problem.ARowStride == 1 && problem.BColStride == 1)   // tn: op(a)'s columns and b's rows are contiguous
         {
             AlongRows<TV, TVec>(problem);
             return;
