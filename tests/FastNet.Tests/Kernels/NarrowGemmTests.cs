@@ -11,7 +11,7 @@ namespace FastNet.Tests.Kernels;
 /// </summary>
 public unsafe class NarrowGemmTests
 {
-    private static readonly int[] Rows = [1, 2, 3, 4, 5, 8, 9, 17, 31, 33, 47];   // tn tiles: 2 vectors, 1, single rows
+    private static readonly int[] Rows = [1, 2, 3, 4, 5, 8, 9, 17, 31, 33, 47, 161];   // tn tiles: 2 vectors (copied 4 at a time), 1, single rows
     private static readonly int[] Depths = [1, 3, 4, 8, 9, 16, 17, 33, 256];
     private static readonly int[] Widths = [1, 2, 3, 4, 5, 7, 10, 15];
 
@@ -60,7 +60,7 @@ public unsafe class NarrowGemmTests
                 float[] expected = new float[m * n], c = TestData.Filled(m * n, float.NaN), bt = new float[n * k];
                 for (int p = 0; p < k; p++)
                     for (int j = 0; j < n; j++) bt[j * k + p] = b[p * n + j];
-                var scratch = new float[NarrowGemm.ScratchLength(k, n)];
+                var scratch = new float[NarrowGemm.ScratchLength(m, k, n)];
                 fixed (float* pa = a, pb = b, pc = expected, pbias = bias, ps = scratch, pbt = bt, pc2 = c)
                 {
                     GemmProblem problem = GemmProblem.Create(GemmForm.NN, pa, pb, pc, m, k, n, accumulate: false);
@@ -86,7 +86,7 @@ public unsafe class NarrowGemmTests
 
     private static float[] Run(int lanes, GemmForm form, float[] a, float[] b, float[] c, int m, int k, int n, bool accumulate, float[]? bias)
     {
-        var scratch = new float[NarrowGemm.ScratchLength(k, n)];
+        var scratch = new float[NarrowGemm.ScratchLength(m, k, n)];
         fixed (float* pa = a, pb = b, pc = c, pbias = bias, ps = scratch)
         {
             GemmProblem problem = GemmProblem.Create(form, pa, pb, pc, m, k, n, accumulate);

@@ -32,7 +32,7 @@ internal static unsafe class Gemm
 
     /// <summary>Floats of scratch for a product of this shape in any form on up to <paramref name="threads"/> threads, on this machine's path (<see cref="GemmIsaInfo.Best"/>).</summary>
     public static long ScratchLength(int m, int k, int n, int threads) =>
-        Math.Max(ScratchLength(GemmKernelInfo.Choose(GemmIsaInfo.Best, n), m, k, n, threads), NarrowGemm.Takes(GemmForm.NN, m, k, n) ? NarrowGemm.ScratchLength(k, n) : 0);
+        Math.Max(ScratchLength(GemmKernelInfo.Choose(GemmIsaInfo.Best, n), m, k, n, threads), NarrowGemm.Takes(GemmForm.NN, m, k, n) ? NarrowGemm.ScratchLength(m, k, n) : 0);
 
     /// <summary>Floats of scratch for a product of this shape in any form on up to <paramref name="threads"/> threads with <paramref name="kernel"/>.</summary>
     public static long ScratchLength(GemmKernel kernel, int m, int k, int n, int threads) => PartScratchLength(kernel, m, k, n) * Math.Max(1, threads);
@@ -97,8 +97,9 @@ internal static unsafe class Gemm
             }
             if (route == GemmRoute.Narrow)
             {
-                if (form == GemmForm.NN && scratch.Length < NarrowGemm.ScratchLength(k, n))
-                    throw new ArgumentException($"GEMM scratch holds {scratch.Length} floats but {m}×{k}×{n} needs {NarrowGemm.ScratchLength(k, n)}");
+                long needed = NarrowGemm.ScratchLength(form, m, k, n);
+                if (scratch.Length < needed)
+                    throw new ArgumentException($"GEMM scratch holds {scratch.Length} floats but {m}×{k}×{n} needs {needed}");
                 NarrowGemm.Run(narrowLanes, problem, ps);
                 return;
             }

@@ -21,6 +21,9 @@ internal static class GemmVectors
         [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<float> Add(Vector512<float> a, Vector512<float> b) => a + b;
         [MethodImpl(MethodImplOptions.AggressiveInlining)] public static float Sum(Vector512<float> v) => V256.Sum(v.GetLower() + v.GetUpper());
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<float> Sum(Vector512<float> s0, Vector512<float> s1, Vector512<float> s2, Vector512<float> s3) =>
+            V256.Sum(s0.GetLower() + s0.GetUpper(), s1.GetLower() + s1.GetUpper(), s2.GetLower() + s2.GetUpper(), s3.GetLower() + s3.GetUpper());
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector512<float> Apply<TAct>(Vector512<float> v) where TAct : struct, IUnaryOperator => TAct.Invoke(v);
     }
 
@@ -37,7 +40,10 @@ internal static class GemmVectors
         public static Vector256<float> MultiplyAdd(Vector256<float> a, Vector256<float> b, Vector256<float> c) =>
             Kernels.MultiplyAdd.IsFused ? Vector256.FusedMultiplyAdd(a, b, c) : a * b + c;   // the packed GEMM's rule, so the bits agree
         [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<float> Add(Vector256<float> a, Vector256<float> b) => a + b;
-        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static float Sum(Vector256<float> v) => Vector128.Sum(v.GetLower() + v.GetUpper());   // halves first: 4 instructions, not 11
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static float Sum(Vector256<float> v) => LaneSums.Of(v.GetLower() + v.GetUpper());   // halves first
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<float> Sum(Vector256<float> s0, Vector256<float> s1, Vector256<float> s2, Vector256<float> s3) =>
+            LaneSums.Of(s0.GetLower() + s0.GetUpper(), s1.GetLower() + s1.GetUpper(), s2.GetLower() + s2.GetUpper(), s3.GetLower() + s3.GetUpper());
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector256<float> Apply<TAct>(Vector256<float> v) where TAct : struct, IUnaryOperator => TAct.Invoke(v);
     }
@@ -54,7 +60,9 @@ internal static class GemmVectors
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector128<float> MultiplyAdd(Vector128<float> a, Vector128<float> b, Vector128<float> c) => Kernels.MultiplyAdd.Vector(a, b, c);
         [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector128<float> Add(Vector128<float> a, Vector128<float> b) => a + b;
-        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static float Sum(Vector128<float> v) => Vector128.Sum(v);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static float Sum(Vector128<float> v) => LaneSums.Of(v);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<float> Sum(Vector128<float> s0, Vector128<float> s1, Vector128<float> s2, Vector128<float> s3) => LaneSums.Of(s0, s1, s2, s3);
 
         // the operators have no Vector128 member yet: lane by lane through the scalar one (the same bits)
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -74,6 +82,7 @@ internal static class GemmVectors
         [MethodImpl(MethodImplOptions.AggressiveInlining)] public static float MultiplyAdd(float a, float b, float c) => Kernels.MultiplyAdd.Scalar(a, b, c);
         [MethodImpl(MethodImplOptions.AggressiveInlining)] public static float Add(float a, float b) => a + b;
         [MethodImpl(MethodImplOptions.AggressiveInlining)] public static float Sum(float v) => v;
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector128<float> Sum(float s0, float s1, float s2, float s3) => Vector128.Create(s0, s1, s2, s3);
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static float Apply<TAct>(float v) where TAct : struct, IUnaryOperator => TAct.Invoke(v);
     }

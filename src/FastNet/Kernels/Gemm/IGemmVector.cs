@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace FastNet.Kernels;
 
 /// <summary>
@@ -24,8 +26,11 @@ internal unsafe interface IGemmVector<TVec> where TVec : struct
 
     static abstract TVec Add(TVec a, TVec b);
 
-    /// <summary>The sum of the lanes, in this width's fixed order.</summary>
+    /// <summary>The sum of the lanes, in this width's fixed order (halves added down to 128 bits, then <see cref="LaneSums"/>).</summary>
     static abstract float Sum(TVec v);
+
+    /// <summary>[Sum(s0), Sum(s1), Sum(s2), Sum(s3)] with the same bits, reduced together.</summary>
+    static abstract Vector128<float> Sum(TVec s0, TVec s1, TVec s2, TVec s3);
 
     /// <summary>f(v) lane by lane (every width of an operator gives the scalar member's bits).</summary>
     static abstract TVec Apply<TAct>(TVec v) where TAct : struct, IUnaryOperator;

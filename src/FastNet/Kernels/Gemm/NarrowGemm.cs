@@ -11,12 +11,15 @@ namespace FastNet.Kernels;
 /// Vectors run along k instead:
 /// <list type="bullet">
 /// <item>a row-major (nn, nt): along k. Each element is a dot product of a row of a and a row of bᵀ: lane l sums the
-/// steps p ≡ l (mod lanes) as one multiply-add chain, the lanes are added (<see cref="IGemmVector{TVec}.Sum"/>), then
+/// steps p ≡ l (mod lanes) as one multiply-add chain, the lanes are added (<see cref="IGemmVector{TVec}.Sum(TVec, TVec, TVec, TVec)"/>, four elements at a time), then
 /// the last k mod lanes steps one by one. b of nn is transposed into scratch once per call (n×k floats); b of nt is
 /// bᵀ already.</item>
 /// <item>a transposed (tn: the output layer's weight gradient xᵀ·dz): along m. Row p of a holds column p of op(a), so a
 /// vector holds consecutive rows i of c for one column j: lane r sums c(i + r, j) as one multiply-add chain over p, b's
-/// element broadcast, and the lanes are written out transposed. Nothing is reduced across lanes and nothing is packed.</item>
+/// element broadcast, and the lanes are written out transposed. Nothing is reduced across lanes. A tile's k×2·lanes
+/// slice of a is copied once into contiguous scratch that every column group then reads: read in place, a step's
+/// row lies a whole row of a (often a multiple of 4 KiB) past the last, so each column group would fetch k lines that
+/// share one L1 set and k pages from L2 again.</item>
 /// </list>
 /// An element's sequence depends on nothing but its own row and column, so any split of the rows (threads,
 /// batches) gives the same bits. Then + c (accumulate), + bias and f, as the other paths.
@@ -29,8 +32,27 @@ internal static unsafe class NarrowGemm
     /// <summary>True when an m×k×n product in this form takes this path.</summary>
     public static bool Takes(GemmForm form, int m, int k, int n) => n <= MaxColumns && m > 0 && k > 0;
 
-    /// <summary>Floats of scratch a product with this k and n needs (nn's bᵀ; nt and tn need none).</summary>
-    public static long ScratchLength(int k, int n) => (long)k * n;
+    /// <summary>
+    /// Tiles of a tn product whose slices of a are copied in one pass: each row of a then gives 4·2 vectors of
+    /// consecutive floats (4 lines on the 256-bit path) per visit to its page instead of one line, and the copy (4·k·2
+    /// vectors) still streams from L2 into the kernel. 2 and 8 measured slower (docs/benchmarks.md).
+    /// </summary>
+    private const int PanelTiles = 4;
+
+    /// <summary>Rows of c the tiles of one tn copy cover at most: two vectors of the widest path a tile.</summary>
+    private const int PanelRows = PanelTiles * 2 * 16;
+
+    /// <summary>Floats of scratch an m×k×n product in this form needs (nn's bᵀ, tn's copied slices of a; nt needs none).</summary>
+    public static long ScratchLength(GemmForm form, int m, int k, int n) => form switch
+    {
+        GemmForm.NN => (long)k * n,
+        GemmForm.TN => (long)k * Math.Min(m, PanelRows),
+        _ => 0,
+    };
+
+    /// <summary>Floats of scratch an m×k×n product needs in any form.</summary>
+    public static long ScratchLength(int m, int k, int n) =>
+        Math.Max(ScratchLength(GemmForm.NN, m, k, n), ScratchLength(GemmForm.TN, m, k, n));
 
     /// <summary>Floats per vector on an instruction-set path: 16, 8, 4 or 1.</summary>
     public static int Lanes(GemmIsa isa) => isa switch
@@ -41,7 +63,7 @@ internal static unsafe class NarrowGemm
         _ => 1,
     };
 
-    /// <summary>c (m×n) = f(op(a) · op(b) [+ c] + bias) with vectors of <paramref name="lanes"/> floats; scratch holds <see cref="ScratchLength"/> floats.</summary>
+    /// <summary>c (m×n) = f(op(a) · op(b) [+ c] + bias) with vectors of <paramref name="lanes"/> floats; scratch holds <see cref="ScratchLength(GemmForm, int, int, int)"/> floats.</summary>
     public static void Run(int lanes, in GemmProblem problem, float* scratch)
     {
         switch (lanes)
@@ -75,7 +97,7 @@ internal static unsafe class NarrowGemm
     {
         if (problem.ARowStride == 1 && problem.BColStride == 1)   // tn: op(a)'s columns and b's rows are contiguous
         {
-            AlongRows<TV, TVec>(problem);
+            AlongRows<TV, TVec>(problem, scratch);
             return;
         }
         float* bt = problem.B;
@@ -101,27 +123,31 @@ internal static unsafe class NarrowGemm
 
     // ---- a row-major: dot products along k ----
 
-    // columns in groups of 4, then 2, then 1; rows in tiles of 8 / group (so 8 accumulators), then smaller tiles
+    // rows in blocks of 8, and within a block columns in groups of 4, then 2, then 1, rows in tiles of 8 / group (so 8
+    // accumulators), then smaller tiles: a block's rows of a stay in L1 while every column group reads them, so a is
+    // read from memory once, not once per column group
     private static void AlongDepth<TV, TVec>(in GemmProblem problem, float* bt, nint ldbt) where TV : struct, IGemmVector<TVec> where TVec : struct
     {
-        int m = problem.M, n = problem.N, j = 0;
-        for (; j + 4 <= n; j += 4)
+        int m = problem.M, n = problem.N;
+        for (int block = 0; block < m; block += 8)
         {
-            int i = 0;
-            for (; i + 2 <= m; i += 2) DotTile<TV, TVec, T2, T4>(problem, bt, ldbt, i, j);
-            if (i < m) DotTile<TV, TVec, T1, T4>(problem, bt, ldbt, i, j);
-        }
-        for (; j + 2 <= n; j += 2)
-        {
-            int i = 0;
-            for (; i + 4 <= m; i += 4) DotTile<TV, TVec, T4, T2>(problem, bt, ldbt, i, j);
-            for (; i < m; i++) DotTile<TV, TVec, T1, T2>(problem, bt, ldbt, i, j);
-        }
-        for (; j < n; j++)
-        {
-            int i = 0;
-            for (; i + 8 <= m; i += 8) DotTile<TV, TVec, T8, T1>(problem, bt, ldbt, i, j);
-            for (; i < m; i++) DotTile<TV, TVec, T1, T1>(problem, bt, ldbt, i, j);
+            int end = Math.Min(m, block + 8), j = 0, i;
+            for (; j + 4 <= n; j += 4)
+            {
+                for (i = block; i + 2 <= end; i += 2) DotTile<TV, TVec, T2, T4>(problem, bt, ldbt, i, j);
+                if (i < end) DotTile<TV, TVec, T1, T4>(problem, bt, ldbt, i, j);
+            }
+            for (; j + 2 <= n; j += 2)
+            {
+                for (i = block; i + 4 <= end; i += 4) DotTile<TV, TVec, T4, T2>(problem, bt, ldbt, i, j);
+                for (; i < end; i++) DotTile<TV, TVec, T1, T2>(problem, bt, ldbt, i, j);
+            }
+            for (; j < n; j++)
+            {
+                if (end - block == 8) DotTile<TV, TVec, T8, T1>(problem, bt, ldbt, block, j);
+                else
+                    for (i = block; i < end; i++) DotTile<TV, TVec, T1, T1>(problem, bt, ldbt, i, j);
+            }
         }
     }
 
@@ -170,15 +196,11 @@ internal static unsafe class NarrowGemm
                 if (R > 7) s7 = TV.MultiplyAdd(TV.Load(x7 + p), b0, s7);
             }
         }
+        // accumulators 0..3 and 4..7 reduced four at a time (lanes past R·J hold sums never written)
         float* sums = stackalloc float[8];
-        sums[0] = TV.Sum(s0);
-        if (R * J > 1) sums[1] = TV.Sum(s1);
-        if (R * J > 2) sums[2] = TV.Sum(s2);
-        if (R * J > 3) sums[3] = TV.Sum(s3);
-        if (R * J > 4) sums[4] = TV.Sum(s4);
-        if (R * J > 5) sums[5] = TV.Sum(s5);
-        if (R * J > 6) sums[6] = TV.Sum(s6);
-        if (R * J > 7) sums[7] = TV.Sum(s7);
+        if (R * J == 1) sums[0] = TV.Sum(s0);
+        else TV.Sum(s0, s1, s2, s3).Store(sums);
+        if (R * J > 4) TV.Sum(s4, s5, s6, s7).Store(sums + 4);
         if (vectorDepth < k)
             for (int q = 0; q < R * J; q++)
             {
@@ -194,14 +216,36 @@ internal static unsafe class NarrowGemm
     // rows in tiles of 2 vectors, then 1, then one by one; columns in groups of 4, 2, 1 (at most 8 accumulators). a is
     // read where it lies (a copy into contiguous tiles measured slower: the copy costs more than the strided reads).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void AlongRows<TV, TVec>(in GemmProblem problem) where TV : struct, IGemmVector<TVec> where TVec : struct
+    private static void AlongRows<TV, TVec>(in GemmProblem problem, float* panel) where TV : struct, IGemmVector<TVec> where TVec : struct
     {
-        int m = problem.M, w = TV.Count, i = 0;
+        int m = problem.M, k = problem.K, w = TV.Count, i = 0;
         nint lda = problem.AColStride;
         float* sums = stackalloc float[2 * 4 * 16];   // here, not in the kernel: a zeroing call there makes the JIT spill the accumulators
-        for (; i + 2 * w <= m; i += 2 * w) Columns<TV, TVec, T2>(problem, problem.A + i, lda, sums, i);
+        while (i + 2 * w <= m)
+        {
+            int tiles = Math.Min(PanelTiles, (m - i) / (2 * w));
+            CopyPanel<TV, TVec>(problem.A + i, lda, k, tiles, panel);
+            for (int t = 0; t < tiles; t++, i += 2 * w) Columns<TV, TVec, T2>(problem, panel + (long)t * k * 2 * w, 2 * w, sums, i);
+        }
         for (; i + w <= m; i += w) Columns<TV, TVec, T1>(problem, problem.A + i, lda, sums, i);
         for (; i < m; i++) Columns<GemmVectors.Scalar, float, T1>(problem, problem.A + i, lda, sums, i);
+    }
+
+    // tile t of panel (k×2w, row-major, at panel + t·k·2w) = the 2w floats at a + t·2w + p·lda for each p: one pass
+    // along a's rows reads tiles·2w consecutive floats of each
+    private static void CopyPanel<TV, TVec>(float* a, nint lda, int k, int tiles, float* panel) where TV : struct, IGemmVector<TVec> where TVec : struct
+    {
+        int w = TV.Count;
+        long tileLength = (long)k * 2 * w;
+        for (int p = 0; p < k; p++, a += lda)
+        {
+            float* to = panel + p * 2 * w;
+            for (int t = 0; t < tiles; t++, to += tileLength)
+            {
+                TV.Store(TV.Load(a + t * 2 * w), to);
+                TV.Store(TV.Load(a + t * 2 * w + w), to + w);
+            }
+        }
     }
 
     private static void Columns<TV, TVec, TVectors>(in GemmProblem problem, float* tile, nint lda, float* sums, int i)
