@@ -44,7 +44,7 @@ internal static class BenchCommand
             SgemmForm gemmForm = ParseForm(result.GetValue(form)!);
             int t = CheckThreads(result.GetValue(threads));
             Measurement measured = MeasureGemm(gemmForm, m, k, n, t);
-            double gflops = 2.0 * m * k * n / measured.Median.TotalSeconds / 1e9;
+            double gflops = 2.0 * m * k * n / measured.MedianSeconds / 1e9;
             string formName = gemmForm.ToString().ToLowerInvariant();
             if (result.GetValue(json))
             {
@@ -57,14 +57,14 @@ internal static class BenchCommand
                     w.WriteString("isa", KernelInfo.GemmPath);
                     w.WriteString("kernel", KernelInfo.GemmPlan(gemmForm, m, k, n));
                     w.WriteString("caches", KernelInfo.Caches);
-                    w.WriteNumber("microsecondsPerCall", Math.Round(measured.Median.TotalMicroseconds, 3));
+                    w.WriteNumber("microsecondsPerCall", Math.Round(measured.MedianSeconds * 1e6, 3));
                     w.WriteNumber("samples", Samples);
                 });
             }
             else
             {
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"gemm {m}x{k}x{n} {formName}, {t} thread(s), {KernelInfo.GemmPath}: {gflops:F1} GFLOP/s ({measured.Median.TotalMicroseconds:F2} µs per call, median of {Samples})"));
+                    $"gemm {m}x{k}x{n} {formName}, {t} thread(s), {KernelInfo.GemmPath}: {gflops:F1} GFLOP/s ({measured.MedianSeconds * 1e6:F2} µs per call, median of {Samples})"));
                 output.WriteLine($"kernel {KernelInfo.GemmPlan(gemmForm, m, k, n)}; {KernelInfo.Caches}");
             }
             return FastNetCli.Ok;
@@ -117,7 +117,7 @@ internal static class BenchCommand
             Network network = builder.Build();
             var runner = new TrainRunner(network, batchSize);
             Measurement measured = Measure(runner);
-            double milliseconds = measured.Median.TotalMilliseconds;
+            double milliseconds = measured.MedianSeconds * 1e3;
             if (result.GetValue(json))
             {
                 JsonOutput.Write(output, w =>
@@ -207,8 +207,8 @@ internal static class BenchCommand
             float[] x = RandomArray(random, (long)rows * network.Inputs);
             float[] y = new float[checked(rows * network.Outputs)];
             Measurement measured = Measure(new PredictRunner(predictor, x, y));
-            double microseconds = measured.Median.TotalMicroseconds;
-            double rowsPerSecond = rows / measured.Median.TotalSeconds;
+            double microseconds = measured.MedianSeconds * 1e6;
+            double rowsPerSecond = rows / measured.MedianSeconds;
             if (result.GetValue(json))
             {
                 JsonOutput.Write(output, w =>
@@ -247,7 +247,8 @@ internal static class BenchCommand
         void RunOnce();
     }
 
-    private readonly record struct Measurement(TimeSpan Median, long AllocatedBytesPerRun);
+    // seconds as a double: a TimeSpan would round a sub-microsecond step to its 100 ns ticks
+    private readonly record struct Measurement(double MedianSeconds, long AllocatedBytesPerRun);
 
     // warm up (JIT tiers, caches, worker threads), then the median of timed samples of at least SampleTime each
     private static Measurement Measure(IRunner runner)
@@ -273,7 +274,7 @@ internal static class BenchCommand
             allocated += GC.GetAllocatedBytesForCurrentThread() - before;
         }
         Array.Sort(times);
-        return new Measurement(TimeSpan.FromSeconds(times[Samples / 2]), allocated / ((long)Samples * perSample));
+        return new Measurement(times[Samples / 2], allocated / ((long)Samples * perSample));
     }
 
     // ---- parsing ------------------------------------------------------------------------------------------------

@@ -39,6 +39,28 @@ public class ElementwiseDriverTests
     }
 
     [Theory, MemberData(nameof(Widths))]
+    public void SigmoidAndTanhKeepNaNAndTheEdgesOfTheirRangeOnEveryWidth(int width)
+    {
+        // the exponential's clamp and its 2ⁿ from bits take shortcuts valid only inside their range: NaN must stay NaN,
+        // ±∞, ±0, the clamp's edge and subnormal results must give the scalar member's bits
+        float[] x =
+        [
+            float.NaN, -float.NaN, float.PositiveInfinity, float.NegativeInfinity, 0f, -0f, 105f, -105f, 104.9f, -105.1f,
+            87.5f, -87.5f, 103f, -103f, 1e-30f, -1e-30f, float.MaxValue, float.MinValue, 20f, -20f,
+        ];
+        foreach (bool tanh in new[] { false, true })
+        {
+            var r = new float[x.Length];
+            var expected = new float[x.Length];
+            for (int i = 0; i < x.Length; i++) expected[i] = tanh ? ScalarOf<TanhOperator>(x[i]) : ScalarOf<SigmoidOperator>(x[i]);
+            if (tanh) RunUnary<TanhOperator>(width, x, r);
+            else RunUnary<SigmoidOperator>(width, x, r);
+            Assert.True(float.IsNaN(r[0]) && float.IsNaN(r[1]), $"{(tanh ? "tanh" : "sigmoid")} width {width}: NaN gave {r[0]}, {r[1]}");
+            AssertBits($"{(tanh ? "tanh" : "sigmoid")} width {width} at the edges", expected, r);
+        }
+    }
+
+    [Theory, MemberData(nameof(Widths))]
     public void FiniteCheckFindsABadValueAtTheEdgesOfEveryLength(int width)
     {
         for (int length = 0; length <= 256; length++)
@@ -86,6 +108,8 @@ public class ElementwiseDriverTests
         AssertBits($"{typeof(TOp).Name} width {width}, length {length}, in place", expected, inPlace.Span);
         Assert.True(x.GuardsIntact() && y.GuardsIntact() && r.GuardsIntact() && inPlace.GuardsIntact(), $"width {width}, length {length}: wrote outside the slice");
     }
+
+    private static float ScalarOf<TOp>(float x) where TOp : struct, IUnaryOperator => TOp.Invoke(x);
 
     // a destination of random bit patterns (NaNs, infinities, subnormals included)
     private static GuardedBuffer Garbage(int length, int offset, ref SeededRandom random)

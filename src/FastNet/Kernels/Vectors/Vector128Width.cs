@@ -59,7 +59,7 @@ internal readonly struct Vector128Width : IVectorWidth<Vector128<float>>
     public static Vector128<float> CopySign(Vector128<float> value, Vector128<float> sign) => Vector128.CopySign(value, sign);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> FromBits(Vector128<float> x) => Vector128.ConvertToInt32(x).AsSingle();
+    public static Vector128<float> FromBits(Vector128<float> x) => Vector128.ConvertToInt32Native(x).AsSingle();   // in range by contract: no saturation fix-ups
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> GreaterThan(Vector128<float> x, Vector128<float> y) => Vector128.GreaterThan(x, y);

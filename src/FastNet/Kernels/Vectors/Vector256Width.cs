@@ -59,7 +59,7 @@ internal readonly struct Vector256Width : IVectorWidth<Vector256<float>>
     public static Vector256<float> CopySign(Vector256<float> value, Vector256<float> sign) => Vector256.CopySign(value, sign);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> FromBits(Vector256<float> x) => Vector256.ConvertToInt32(x).AsSingle();
+    public static Vector256<float> FromBits(Vector256<float> x) => Vector256.ConvertToInt32Native(x).AsSingle();   // in range by contract: no saturation fix-ups
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> GreaterThan(Vector256<float> x, Vector256<float> y) => Vector256.GreaterThan(x, y);

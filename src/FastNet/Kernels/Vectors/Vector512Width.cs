@@ -59,7 +59,7 @@ internal readonly struct Vector512Width : IVectorWidth<Vector512<float>>
     public static Vector512<float> CopySign(Vector512<float> value, Vector512<float> sign) => Vector512.CopySign(value, sign);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> FromBits(Vector512<float> x) => Vector512.ConvertToInt32(x).AsSingle();
+    public static Vector512<float> FromBits(Vector512<float> x) => Vector512.ConvertToInt32Native(x).AsSingle();   // in range by contract: no saturation fix-ups
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> GreaterThan(Vector512<float> x, Vector512<float> y) => Vector512.GreaterThan(x, y);
