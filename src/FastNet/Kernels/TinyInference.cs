@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using FastNet.Kernels.Activations;
 using FastNet.Kernels.Vectors;
+using static FastNet.Kernels.TileSizes;
 
 namespace FastNet.Kernels;
 
@@ -47,7 +48,7 @@ internal static unsafe class TinyInference
     // y (rows×n_last) = f_last(… f_1(x (rows×k_1) · W_1 + b_1) …), the widest accelerated width first, then narrower, then scalar
     private static void Run(TinyLayer* layers, int count, float* x, float* y, int rows)
     {
-        float* buffers = stackalloc float[2 * MaxWidth * MaxLanes];
+        float* buffers = stackalloc float[BufferLength];
         int done = 0;
         if (Vector512.IsHardwareAccelerated) done = Blocks<Vector512<float>, Vector512Width>(layers, count, x, y, done, rows, buffers);
         if (Vector256.IsHardwareAccelerated) done = Blocks<Vector256<float>, Vector256Width>(layers, count, x, y, done, rows, buffers);
@@ -59,89 +60,128 @@ internal static unsafe class TinyInference
     private static void Run<TVec, TW>(TinyLayer* layers, int count, float* x, float* y, int rows)
         where TVec : struct where TW : struct, IVectorWidth<TVec>
     {
-        float* buffers = stackalloc float[2 * MaxWidth * MaxLanes];
+        float* buffers = stackalloc float[BufferLength];
         int done = Blocks<TVec, TW>(layers, count, x, y, 0, rows, buffers);
         Blocks<float, ScalarWidth>(layers, count, x, y, done, rows, buffers);
     }
 
-    // rows from .. (as many whole blocks of TW.Count rows as fit before rows); returns the first row not computed
+    // two layers' worth (input and output) of a block of two vectors per feature
+    private const int BufferLength = 2 * MaxWidth * 2 * MaxLanes;
+
+    // rows from .. (as many whole blocks of TW.Count rows as fit before rows); returns the first row not computed. Blocks
+    // of two vectors of rows first: the two are independent, so one unit's two activations overlap instead of each
+    // waiting on the whole latency of the one before it; then one vector
     private static int Blocks<TVec, TW>(TinyLayer* layers, int count, float* x, float* y, int from, int rows, float* buffers)
         where TVec : struct where TW : struct, IVectorWidth<TVec>
     {
-        int w = TW.Count, k = layers[0].K, outputs = layers[count - 1].N;
-        int r = from;
-        for (; r + w <= rows; r += w)
-        {
-            // x rows r .. r+w (w×k) → one vector per feature (k×w)
-            float* input = buffers, output = buffers + MaxWidth * MaxLanes;
-            float* xr = x + (nint)r * k;
-            if (k == 1) TW.Store(TW.Load(ref *xr, 0), ref *input, 0);
-            else
-                for (int i = 0; i < w; i++)
-                    for (int p = 0; p < k; p++) input[p * w + i] = xr[i * k + p];
-            for (int l = 0; l < count; l++)
-            {
-                Layer<TVec, TW>(layers[l], input, output);
-                float* done = output;
-                output = input;
-                input = done;
-            }
-            // the last layer (outputs×w) → y rows r .. r+w (w×outputs)
-            float* yr = y + (nint)r * outputs;
-            if (outputs == 1) TW.Store(TW.Load(ref *input, 0), ref *yr, 0);
-            else
-                for (int i = 0; i < w; i++)
-                    for (int j = 0; j < outputs; j++) yr[i * outputs + j] = input[j * w + i];
-        }
+        int w = TW.Count, r = from;
+        for (; r + 2 * w <= rows; r += 2 * w) Block<TVec, TW, T2>(layers, count, x, y, r, buffers);
+        for (; r + w <= rows; r += w) Block<TVec, TW, T1>(layers, count, x, y, r, buffers);
         return r;
     }
 
-    private static void Layer<TVec, TW>(in TinyLayer layer, float* input, float* output)
-        where TVec : struct where TW : struct, IVectorWidth<TVec>
+    // rows r .. r + V·w: x (V·w×k) → one V-vector row per feature (k×V·w), every layer, the last (n×V·w) → y (V·w×n)
+    private static void Block<TVec, TW, TVectors>(TinyLayer* layers, int count, float* x, float* y, int r, float* buffers)
+        where TVec : struct where TW : struct, IVectorWidth<TVec> where TVectors : struct, ITileSize
+    {
+        int w = TVectors.Value * TW.Count, k = layers[0].K, outputs = layers[count - 1].N;
+        float* input = buffers, output = buffers + BufferLength / 2;
+        float* xr = x + (nint)r * k;
+        if (k == 1) new Span<float>(xr, w).CopyTo(new Span<float>(input, w));
+        else
+            for (int i = 0; i < w; i++)
+                for (int p = 0; p < k; p++) input[p * w + i] = xr[i * k + p];
+        for (int l = 0; l < count; l++)
+        {
+            Layer<TVec, TW, TVectors>(layers[l], input, output);
+            float* done = output;
+            output = input;
+            input = done;
+        }
+        float* yr = y + (nint)r * outputs;
+        if (outputs == 1) new Span<float>(input, w).CopyTo(new Span<float>(yr, w));
+        else
+            for (int i = 0; i < w; i++)
+                for (int j = 0; j < outputs; j++) yr[i * outputs + j] = input[j * w + i];
+    }
+
+    private static void Layer<TVec, TW, TVectors>(in TinyLayer layer, float* input, float* output)
+        where TVec : struct where TW : struct, IVectorWidth<TVec> where TVectors : struct, ITileSize
     {
         switch (layer.Activation)
         {
-            case Activation.Identity: Units<TVec, TW, IdentityOperator>(layer, input, output); break;
-            case Activation.Sigmoid: Units<TVec, TW, SigmoidOperator>(layer, input, output); break;
-            case Activation.Tanh: Units<TVec, TW, TanhOperator>(layer, input, output); break;
-            case Activation.Relu: Units<TVec, TW, ReluOperator>(layer, input, output); break;
+            case Activation.Identity: Units<TVec, TW, TVectors, IdentityOperator>(layer, input, output); break;
+            case Activation.Sigmoid: Units<TVec, TW, TVectors, SigmoidOperator>(layer, input, output); break;
+            case Activation.Tanh: Units<TVec, TW, TVectors, TanhOperator>(layer, input, output); break;
+            case Activation.Relu: Units<TVec, TW, TVectors, ReluOperator>(layer, input, output); break;
             default: throw new ArgumentOutOfRangeException(nameof(layer), layer.Activation, "not element-wise");
         }
     }
 
-    // a (n×w) = f(x (k×w)ᵀ · W (k×n) + b), lanes are rows: unit j is Σₚ x row p · W(p, j) in the layer's sequence
+    // a (n×V·w) = f(x (k×V·w)ᵀ · W (k×n) + b), lanes are rows: unit j is Σₚ x row p · W(p, j) in the layer's sequence,
+    // for V = 1 or 2 vectors of rows side by side (s for the first, t for the second)
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Units<TVec, TW, TAct>(in TinyLayer layer, float* x, float* a)
-        where TVec : struct where TW : struct, IVectorWidth<TVec> where TAct : struct, IActivationOperator<TAct>
+    private static void Units<TVec, TW, TVectors, TAct>(in TinyLayer layer, float* x, float* a)
+        where TVec : struct where TW : struct, IVectorWidth<TVec> where TVectors : struct, ITileSize where TAct : struct, IActivationOperator<TAct>
     {
-        int w = TW.Count, k = layer.K, n = layer.N;
+        int w = TW.Count, V = TVectors.Value, stride = V * w, k = layer.K, n = layer.N;
         float* weights = layer.W, bias = layer.Bias;
         bool four = layer.Sum == TinySum.FourChains, plusZero = layer.Sum == TinySum.ChainPlusBias;
         for (int j = 0; j < n; j++)
         {
             float* wj = weights + j;
-            TVec s0 = TW.Zero;
+            TVec s0 = TW.Zero, t0 = TW.Zero;
             int p = 0;
             if (four)
             {
-                TVec s1 = TW.Zero, s2 = TW.Zero, s3 = TW.Zero;
+                TVec s1 = TW.Zero, s2 = TW.Zero, s3 = TW.Zero, t1 = TW.Zero, t2 = TW.Zero, t3 = TW.Zero;
                 for (; p <= k - 4; p += 4)
                 {
-                    s0 = TW.MultiplyAdd(TW.Load(ref *x, (nuint)(p * w)), TW.Create(wj[p * n]), s0);
-                    s1 = TW.MultiplyAdd(TW.Load(ref *x, (nuint)((p + 1) * w)), TW.Create(wj[(p + 1) * n]), s1);
-                    s2 = TW.MultiplyAdd(TW.Load(ref *x, (nuint)((p + 2) * w)), TW.Create(wj[(p + 2) * n]), s2);
-                    s3 = TW.MultiplyAdd(TW.Load(ref *x, (nuint)((p + 3) * w)), TW.Create(wj[(p + 3) * n]), s3);
+                    TVec w0 = TW.Create(wj[p * n]), w1 = TW.Create(wj[(p + 1) * n]), w2 = TW.Create(wj[(p + 2) * n]), w3 = TW.Create(wj[(p + 3) * n]);
+                    float* xp = x + p * stride;
+                    s0 = TW.MultiplyAdd(TW.Load(ref *xp, 0), w0, s0);
+                    s1 = TW.MultiplyAdd(TW.Load(ref *xp, (nuint)stride), w1, s1);
+                    s2 = TW.MultiplyAdd(TW.Load(ref *xp, (nuint)(2 * stride)), w2, s2);
+                    s3 = TW.MultiplyAdd(TW.Load(ref *xp, (nuint)(3 * stride)), w3, s3);
+                    if (V > 1)
+                    {
+                        t0 = TW.MultiplyAdd(TW.Load(ref *xp, (nuint)w), w0, t0);
+                        t1 = TW.MultiplyAdd(TW.Load(ref *xp, (nuint)(stride + w)), w1, t1);
+                        t2 = TW.MultiplyAdd(TW.Load(ref *xp, (nuint)(2 * stride + w)), w2, t2);
+                        t3 = TW.MultiplyAdd(TW.Load(ref *xp, (nuint)(3 * stride + w)), w3, t3);
+                    }
                 }
-                for (; p < k; p++) s0 = TW.MultiplyAdd(TW.Load(ref *x, (nuint)(p * w)), TW.Create(wj[p * n]), s0);
+                for (; p < k; p++)
+                {
+                    TVec wp = TW.Create(wj[p * n]);
+                    s0 = TW.MultiplyAdd(TW.Load(ref *x, (nuint)(p * stride)), wp, s0);
+                    if (V > 1) t0 = TW.MultiplyAdd(TW.Load(ref *x, (nuint)(p * stride + w)), wp, t0);
+                }
                 s0 = TW.Add(TW.Add(s0, s1), TW.Add(s2, s3));
+                if (V > 1) t0 = TW.Add(TW.Add(t0, t1), TW.Add(t2, t3));
             }
             else
             {
-                for (; p < k; p++) s0 = TW.MultiplyAdd(TW.Load(ref *x, (nuint)(p * w)), TW.Create(wj[p * n]), s0);
+                for (; p < k; p++)
+                {
+                    TVec wp = TW.Create(wj[p * n]);
+                    s0 = TW.MultiplyAdd(TW.Load(ref *x, (nuint)(p * stride)), wp, s0);
+                    if (V > 1) t0 = TW.MultiplyAdd(TW.Load(ref *x, (nuint)(p * stride + w)), wp, t0);
+                }
             }
-            if (bias != null) s0 = TW.Add(s0, TW.Create(bias[j]));
-            else if (plusZero) s0 = TW.Add(s0, TW.Zero);
-            TW.Store(TAct.Forward<TVec, TW>(s0), ref *a, (nuint)(j * w));
+            if (bias != null)
+            {
+                TVec b = TW.Create(bias[j]);
+                s0 = TW.Add(s0, b);
+                if (V > 1) t0 = TW.Add(t0, b);
+            }
+            else if (plusZero)
+            {
+                s0 = TW.Add(s0, TW.Zero);
+                if (V > 1) t0 = TW.Add(t0, TW.Zero);
+            }
+            TW.Store(TAct.Forward<TVec, TW>(s0), ref *a, (nuint)(j * stride));
+            if (V > 1) TW.Store(TAct.Forward<TVec, TW>(t0), ref *a, (nuint)(j * stride + w));
         }
     }
 }

@@ -6,8 +6,8 @@ namespace FastNet.Kernels.Activations;
 /// <summary>
 /// e^x and e^x − 1 for x ≤ 0, the only range sigmoid and tanh need (they exponentiate −|z|), so nothing overflows.
 /// x = n·ln 2 + r with |r| ≤ ln 2 / 2 (Cody–Waite, two-part ln 2), a degree-8 Taylor polynomial in r (truncation
-/// error below 10⁻⁸ relative), and 2ⁿ applied as two exact power-of-two factors so results down to the smallest
-/// subnormal round once. Below −105 the result is 0 (e^x) or −1 (e^x − 1) exactly. Written once for every width
+/// error below 10⁻⁸ relative), and 2ⁿ applied as one power, or, where a lane's result may be subnormal, as two exact
+/// power-of-two factors so results down to the smallest subnormal round once. Below −105 the result is 0 (e^x) or −1 (e^x − 1) exactly. Written once for every width
 /// (<see cref="IVectorWidth{TVec}"/>, scalar included), so a lane of a vector result has the bits of the scalar result.
 /// </summary>
 internal static class ExpMath
@@ -23,9 +23,10 @@ internal static class ExpMath
     public static TVec Exp<TVec, TW>(TVec x) where TVec : struct where TW : struct, IVectorWidth<TVec>
     {
         TVec r = Reduce<TVec, TW>(x, out TVec n);
-        TVec q = ExpM1Polynomial<TVec, TW>(r);
-        TVec n1 = TW.Floor(TW.Multiply(n, TW.Create(0.5f)));
-        return TW.Multiply(TW.Multiply(TW.Add(q, TW.Create(1f)), Pow2<TVec, TW>(n1)), Pow2<TVec, TW>(TW.Subtract(n, n1)));
+        TVec m = TW.Add(ExpM1Polynomial<TVec, TW>(r), TW.Create(1f));
+        if (NormalPowers<TVec, TW>(n)) return TW.Multiply(m, Pow2<TVec, TW>(n));
+        TVec n1 = TW.Floor(TW.Multiply(n, TW.Create(0.5f)));   // a subnormal e^x: m·2ⁿ in two steps, rounded once
+        return TW.Multiply(TW.Multiply(m, Pow2<TVec, TW>(n1)), Pow2<TVec, TW>(TW.Subtract(n, n1)));
     }
 
     /// <summary>e^x − 1 per lane for x ≤ 0.</summary>
@@ -34,10 +35,22 @@ internal static class ExpMath
     {
         TVec r = Reduce<TVec, TW>(x, out TVec n);
         TVec q = ExpM1Polynomial<TVec, TW>(r);
-        TVec n1 = TW.Floor(TW.Multiply(n, TW.Create(0.5f)));   // 2ⁿ − 1 is exact for n ≥ −24; for n < −24 the sum is −1
-        TVec scale = TW.Multiply(Pow2<TVec, TW>(n1), Pow2<TVec, TW>(TW.Subtract(n, n1)));
+        TVec scale;   // 2ⁿ; 2ⁿ − 1 is exact for n ≥ −24; for n < −24 the sum is −1
+        if (NormalPowers<TVec, TW>(n)) scale = Pow2<TVec, TW>(n);
+        else
+        {
+            TVec n1 = TW.Floor(TW.Multiply(n, TW.Create(0.5f)));
+            scale = TW.Multiply(Pow2<TVec, TW>(n1), Pow2<TVec, TW>(TW.Subtract(n, n1)));
+        }
         return TW.MultiplyAdd(scale, q, TW.Subtract(scale, TW.Create(1f)));
     }
+
+    // True when every lane's n ≥ −125 (x ≥ about −87: nearly always), so 2ⁿ is one normal power and m·2ⁿ with
+    // m = 1 + q ≥ 1/√2 stays normal: multiplying by a power of two is then exact, and one multiply gives the bits of the
+    // two-step product the general case needs (2^n₁ · 2^(n − n₁), n₁ = ⌊n / 2⌋, for n down to −152)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool NormalPowers<TVec, TW>(TVec n) where TVec : struct where TW : struct, IVectorWidth<TVec> =>
+        !TW.AnyLessThan(n, TW.Create(-125f));
 
     // r = x − n·ln 2 with n = round(x·log2 e), an integral float
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

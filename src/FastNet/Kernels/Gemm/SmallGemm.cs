@@ -122,13 +122,19 @@ internal static unsafe class SmallGemm
     /// elements is one fused multiply-add chain over p from zero, then + bias (no partial sums). The rows after them take
     /// <see cref="RowCombinations"/>. 0 without AVX-512 or for another shape.
     /// </summary>
-    internal static int FlatRowCount(int m, int k, int n)
+    internal static int FlatRowCount(int m, int k, int n) => Avx512F.IsSupported ? FlatRows(m, k, n) : 0;
+
+    /// <summary><see cref="FlatRowCount"/> on a machine with AVX-512 (any machine computes it; tests check it on every one).</summary>
+    internal static int FlatRows(int m, int k, int n)
     {
-        if (!Avx512F.IsSupported || n >= 16 || 16 % n != 0 || k > n || k * n > 16) return 0;
-        int rows = 16 / n, done = 0;
-        // a vector load of a reads 16 floats from row done, so stop where that would pass the end of a
-        while (done + rows <= m && done * k + 16 <= m * k) done += rows;
-        return done;
+        if (n >= 16 || 16 % n != 0 || k > n || k * n > 16) return 0;
+        // blocks of 16 / n rows while a block fits and a vector load of a from its first row (16 floats from row
+        // `done`) stays inside a: the first multiple of 16 / n past min(m − 16 / n, ⌊(m·k − 16) / k⌋)
+        int rows = 16 / n;
+        long elements = (long)m * k;
+        if (elements < 16) return 0;
+        long last = Math.Min(m - rows, (elements - 16) / k);
+        return last < 0 ? 0 : (int)((last / rows + 1) * rows);
     }
 
     // c row i (n) = Σₚ a(i, p) · b row p (n) [+ c row i] + bias, with four partial sums along p so a long k (the

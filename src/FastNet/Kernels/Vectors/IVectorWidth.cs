@@ -50,6 +50,9 @@ internal interface IVectorWidth<TVec> where TVec : struct
     /// <summary>Whether a lane is NaN or ±∞ (exponent bits all ones).</summary>
     static abstract bool AnyNonFinite(TVec x);
 
+    /// <summary>Whether x &lt; y in some lane.</summary>
+    static abstract bool AnyLessThan(TVec x, TVec y);
+
     /// <summary>The runtime's horizontal sum (<c>Vector256.Sum</c> and friends).</summary>
     static abstract float Sum(TVec x);
 

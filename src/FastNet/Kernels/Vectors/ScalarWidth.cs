@@ -81,6 +81,9 @@ internal readonly struct ScalarWidth : IVectorWidth<float>
         BitConverter.SingleToInt32Bits(mask) != 0 ? whenSet : whenClear;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AnyLessThan(float x, float y) => x < y;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool AnyNonFinite(float x) => (BitConverter.SingleToUInt32Bits(x) & ExponentMask) == ExponentMask;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

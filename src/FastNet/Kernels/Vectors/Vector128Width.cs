@@ -75,6 +75,9 @@ internal readonly struct Vector128Width : IVectorWidth<Vector128<float>>
         Vector128.ConditionalSelect(mask, whenSet, whenClear);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AnyLessThan(Vector128<float> x, Vector128<float> y) => Vector128.LessThanAny(x, y);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool AnyNonFinite(Vector128<float> x) =>
         Vector128.EqualsAny(x.AsUInt32() & Vector128.Create(ScalarWidth.ExponentMask), Vector128.Create(ScalarWidth.ExponentMask));
 

@@ -75,6 +75,9 @@ internal readonly struct Vector256Width : IVectorWidth<Vector256<float>>
         Vector256.ConditionalSelect(mask, whenSet, whenClear);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AnyLessThan(Vector256<float> x, Vector256<float> y) => Vector256.LessThanAny(x, y);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool AnyNonFinite(Vector256<float> x) =>
         Vector256.EqualsAny(x.AsUInt32() & Vector256.Create(ScalarWidth.ExponentMask), Vector256.Create(ScalarWidth.ExponentMask));
 

@@ -75,6 +75,9 @@ internal readonly struct Vector512Width : IVectorWidth<Vector512<float>>
         Vector512.ConditionalSelect(mask, whenSet, whenClear);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AnyLessThan(Vector512<float> x, Vector512<float> y) => Vector512.LessThanAny(x, y);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool AnyNonFinite(Vector512<float> x) =>
         Vector512.EqualsAny(x.AsUInt32() & Vector512.Create(ScalarWidth.ExponentMask), Vector512.Create(ScalarWidth.ExponentMask));
 
