@@ -88,6 +88,13 @@ internal static unsafe class TinyInference
         float* input = buffers, output = buffers + BufferLength / 2;
         float* xr = x + (nint)r * k;
         if (k == 1) new Span<float>(xr, w).CopyTo(new Span<float>(input, w));
+        else if (k == 2)   // the seed's two features: pairs split into one vector of each, a vector of rows at a time
+            for (int v = 0; v < w; v += TW.Count)
+            {
+                TW.Deinterleave(TW.Load(ref *xr, (nuint)(2 * v)), TW.Load(ref *xr, (nuint)(2 * v + TW.Count)), out TVec first, out TVec second);
+                TW.Store(first, ref *input, (nuint)v);
+                TW.Store(second, ref *input, (nuint)(w + v));
+            }
         else
             for (int i = 0; i < w; i++)
                 for (int p = 0; p < k; p++) input[p * w + i] = xr[i * k + p];

@@ -53,6 +53,12 @@ internal interface IVectorWidth<TVec> where TVec : struct
     /// <summary>Whether x &lt; y in some lane.</summary>
     static abstract bool AnyLessThan(TVec x, TVec y);
 
+    /// <summary>
+    /// The even and the odd floats of the 2·Count in (lower, upper): rows of two features, one row per pair, split into a
+    /// vector of each feature (with one lane, lower and upper are the pair).
+    /// </summary>
+    static abstract void Deinterleave(TVec lower, TVec upper, out TVec even, out TVec odd);
+
     /// <summary>The runtime's horizontal sum (<c>Vector256.Sum</c> and friends).</summary>
     static abstract float Sum(TVec x);
 

@@ -84,6 +84,13 @@ internal readonly struct ScalarWidth : IVectorWidth<float>
     public static bool AnyLessThan(float x, float y) => x < y;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Deinterleave(float lower, float upper, out float even, out float odd)
+    {
+        even = lower;
+        odd = upper;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool AnyNonFinite(float x) => (BitConverter.SingleToUInt32Bits(x) & ExponentMask) == ExponentMask;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

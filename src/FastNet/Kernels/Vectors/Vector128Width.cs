@@ -77,6 +77,15 @@ internal readonly struct Vector128Width : IVectorWidth<Vector128<float>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool AnyLessThan(Vector128<float> x, Vector128<float> y) => Vector128.LessThanAny(x, y);
 
+    // a pair is one 64-bit lane: its low half (the even float) by narrowing, its high half by narrowing after a shift
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Deinterleave(Vector128<float> lower, Vector128<float> upper, out Vector128<float> even, out Vector128<float> odd)
+    {
+        Vector128<ulong> l = lower.AsUInt64(), u = upper.AsUInt64();
+        even = Vector128.Narrow(l, u).AsSingle();
+        odd = Vector128.Narrow(Vector128.ShiftRightLogical(l, 32), Vector128.ShiftRightLogical(u, 32)).AsSingle();
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool AnyNonFinite(Vector128<float> x) =>
         Vector128.EqualsAny(x.AsUInt32() & Vector128.Create(ScalarWidth.ExponentMask), Vector128.Create(ScalarWidth.ExponentMask));

@@ -77,6 +77,15 @@ internal readonly struct Vector256Width : IVectorWidth<Vector256<float>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool AnyLessThan(Vector256<float> x, Vector256<float> y) => Vector256.LessThanAny(x, y);
 
+    // a pair is one 64-bit lane: its low half (the even float) by narrowing, its high half by narrowing after a shift
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Deinterleave(Vector256<float> lower, Vector256<float> upper, out Vector256<float> even, out Vector256<float> odd)
+    {
+        Vector256<ulong> l = lower.AsUInt64(), u = upper.AsUInt64();
+        even = Vector256.Narrow(l, u).AsSingle();
+        odd = Vector256.Narrow(Vector256.ShiftRightLogical(l, 32), Vector256.ShiftRightLogical(u, 32)).AsSingle();
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool AnyNonFinite(Vector256<float> x) =>
         Vector256.EqualsAny(x.AsUInt32() & Vector256.Create(ScalarWidth.ExponentMask), Vector256.Create(ScalarWidth.ExponentMask));

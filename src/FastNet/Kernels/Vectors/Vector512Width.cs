@@ -77,6 +77,15 @@ internal readonly struct Vector512Width : IVectorWidth<Vector512<float>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool AnyLessThan(Vector512<float> x, Vector512<float> y) => Vector512.LessThanAny(x, y);
 
+    // a pair is one 64-bit lane: its low half (the even float) by narrowing, its high half by narrowing after a shift
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Deinterleave(Vector512<float> lower, Vector512<float> upper, out Vector512<float> even, out Vector512<float> odd)
+    {
+        Vector512<ulong> l = lower.AsUInt64(), u = upper.AsUInt64();
+        even = Vector512.Narrow(l, u).AsSingle();
+        odd = Vector512.Narrow(Vector512.ShiftRightLogical(l, 32), Vector512.ShiftRightLogical(u, 32)).AsSingle();
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool AnyNonFinite(Vector512<float> x) =>
         Vector512.EqualsAny(x.AsUInt32() & Vector512.Create(ScalarWidth.ExponentMask), Vector512.Create(ScalarWidth.ExponentMask));
