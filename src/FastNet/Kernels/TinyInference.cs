@@ -157,7 +157,14 @@ internal static unsafe class TinyInference
         int k = layer.K, n = layer.N, p = 0;
         float* wj = layer.W + j;
         TVec s0 = TW.Zero;
-        if (layer.Sum == TinySum.FourChains)
+        if (layer.Sum == TinySum.FourChains && k < 4)
+        {
+            // chains 1 to 3 never start: (s0 + s1) + (s2 + s3) with s1 = s2 = s3 = +0 is s0 + 0, bit for bit (the +0
+            // turns a −0 into +0 once; adding +0 again changes nothing)
+            for (; p < k; p++) s0 = TW.MultiplyAdd(TW.Load(ref *x, (nuint)(p * stride)), TW.Create(wj[p * n]), s0);
+            s0 = TW.Add(s0, TW.Zero);
+        }
+        else if (layer.Sum == TinySum.FourChains)
         {
             TVec s1 = TW.Zero, s2 = TW.Zero, s3 = TW.Zero;
             for (; p <= k - 4; p += 4)
