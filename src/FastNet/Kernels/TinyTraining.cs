@@ -128,12 +128,36 @@ internal static class TinyTraining
         for (int j = 0; j < units; j++)
         {
             TVec b = bias ? TW.Create(Unsafe.Add(ref w, fanIn * units + j)) : TW.Zero;
+            ref float a = ref Unsafe.Add(ref s, aAt + j * stride);
+            if (fanIn <= 4)
+            {
+                // up to four inputs (the seed's layers): the weights broadcast once per unit, not once per vector, and no
+                // inner loop, so more of the sigmoids' long chains fit in flight; the same multiply-adds in the same order
+                ref float x0 = ref Unsafe.Add(ref s, inAt);
+                // (rows past fanIn alias x0: a reference past them could point past the scratch, which the GC must not see)
+                ref float x1 = ref fanIn > 1 ? ref Unsafe.Add(ref x0, stride) : ref x0;
+                ref float x2 = ref fanIn > 2 ? ref Unsafe.Add(ref x0, 2 * stride) : ref x0;
+                ref float x3 = ref fanIn > 3 ? ref Unsafe.Add(ref x0, 3 * stride) : ref x0;
+                TVec w0 = TW.Create(Unsafe.Add(ref w, j));
+                TVec w1 = fanIn > 1 ? TW.Create(Unsafe.Add(ref w, units + j)) : w0;
+                TVec w2 = fanIn > 2 ? TW.Create(Unsafe.Add(ref w, 2 * units + j)) : w0;
+                TVec w3 = fanIn > 3 ? TW.Create(Unsafe.Add(ref w, 3 * units + j)) : w0;
+                for (int c = 0; c < stride; c += TW.Count)
+                {
+                    TVec z = TW.MultiplyAdd(TW.Load(ref x0, (nuint)c), w0, b);
+                    if (fanIn > 1) z = TW.MultiplyAdd(TW.Load(ref x1, (nuint)c), w1, z);
+                    if (fanIn > 2) z = TW.MultiplyAdd(TW.Load(ref x2, (nuint)c), w2, z);
+                    if (fanIn > 3) z = TW.MultiplyAdd(TW.Load(ref x3, (nuint)c), w3, z);
+                    TW.Store(TW.Unary<SigmoidOperator>(z), ref a, (nuint)c);
+                }
+                continue;
+            }
             for (int c = 0; c < stride; c += TW.Count)
             {
                 TVec z = b;
                 for (int i = 0; i < fanIn; i++)
                     z = TW.MultiplyAdd(Load<TVec, TW>(ref s, inAt + i * stride + c), TW.Create(Unsafe.Add(ref w, i * units + j)), z);
-                Store<TVec, TW>(TW.Unary<SigmoidOperator>(z), ref s, aAt + j * stride + c);
+                TW.Store(TW.Unary<SigmoidOperator>(z), ref a, (nuint)c);
             }
         }
     }
