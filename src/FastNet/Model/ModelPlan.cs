@@ -1,3 +1,5 @@
+using System.Numerics;
+using System.Runtime.Intrinsics;
 using FastNet.Kernels;
 using FastNet.Losses;
 using FastNet.Memory;
@@ -217,7 +219,22 @@ internal sealed class ModelPlan
         int correct = 0;
         if (Outputs == 1)
         {
-            for (int i = 0; i < a.Length; i++)
+            int i = 0;
+            if (order.IsEmpty && Vector128.IsHardwareAccelerated)
+            {
+                // four rows at a time (a full-batch epoch spent a tenth of its time here, row by row): right where
+                // a ≥ ½ and the label is 1, or a < ½ (NaN included) and the label is 0
+                ReadOnlySpan<int> rows = labels.Slice(start, a.Length);
+                Vector128<float> half = Vector128.Create(0.5f);
+                for (; i + 4 <= a.Length; i += 4)
+                {
+                    Vector128<int> high = Vector128.GreaterThanOrEqual(Vector128.Create(a.Slice(i, 4)), half).AsInt32();
+                    Vector128<int> label = Vector128.Create(rows.Slice(i, 4));
+                    Vector128<int> right = (high & Vector128.Equals(label, Vector128<int>.One)) | Vector128.AndNot(Vector128.Equals(label, Vector128<int>.Zero), high);
+                    correct += BitOperations.PopCount(right.ExtractMostSignificantBits());
+                }
+            }
+            for (; i < a.Length; i++)
                 if ((a[i] >= 0.5f ? 1 : 0) == labels[order.IsEmpty ? start + i : order[start + i]]) correct++;
             return correct;
         }
