@@ -193,8 +193,7 @@ internal static class TinyTraining
         ref float s = ref MemoryMarshal.GetReference(scratch);
         for (int i = 0; i < fanIn; i++)
         {
-            int j = 0;
-            for (; j <= units - 4; j += 4)   // four units at a time: four independent multiply-add chains
+            for (int j = 0; j <= units - 4; j += 4)   // four units at a time: four independent multiply-add chains
             {
                 TVec sum0 = TW.Zero, sum1 = sum0, sum2 = sum0, sum3 = sum0;
                 for (int c = 0; c < stride; c += TW.Count)
@@ -211,7 +210,30 @@ internal static class TinyTraining
                 gradients[i * units + j + 2] = TW.HalvingSum(sum2);
                 gradients[i * units + j + 3] = TW.HalvingSum(sum3);
             }
-            for (; j < units; j++)
+        }
+        // the units past the last four, four inputs at a time: four independent chains again (the seed's output layer
+        // has one unit and four inputs), each element's the same sum as alone
+        for (int j = units / 4 * 4; j < units; j++)
+        {
+            int i = 0;
+            for (; i <= fanIn - 4; i += 4)
+            {
+                TVec sum0 = TW.Zero, sum1 = sum0, sum2 = sum0, sum3 = sum0;
+                for (int c = 0; c < stride; c += TW.Count)
+                {
+                    TVec dz = Load<TVec, TW>(ref s, dzAt + j * stride + c);
+                    int x = inAt + i * stride + c;
+                    sum0 = TW.MultiplyAdd(Load<TVec, TW>(ref s, x), dz, sum0);
+                    sum1 = TW.MultiplyAdd(Load<TVec, TW>(ref s, x + stride), dz, sum1);
+                    sum2 = TW.MultiplyAdd(Load<TVec, TW>(ref s, x + 2 * stride), dz, sum2);
+                    sum3 = TW.MultiplyAdd(Load<TVec, TW>(ref s, x + 3 * stride), dz, sum3);
+                }
+                gradients[i * units + j] = TW.HalvingSum(sum0);
+                gradients[(i + 1) * units + j] = TW.HalvingSum(sum1);
+                gradients[(i + 2) * units + j] = TW.HalvingSum(sum2);
+                gradients[(i + 3) * units + j] = TW.HalvingSum(sum3);
+            }
+            for (; i < fanIn; i++)
             {
                 TVec sum = TW.Zero;
                 for (int c = 0; c < stride; c += TW.Count)
