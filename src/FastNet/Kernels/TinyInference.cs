@@ -156,17 +156,9 @@ internal static unsafe class TinyInference
     {
         int k = layer.K, n = layer.N, p = 0;
         float* wj = layer.W + j;
-        TVec s0 = TW.Zero;
-        if (layer.Sum == TinySum.FourChains && k < 4)
-        {
-            // chains 1 to 3 never start: (s0 + s1) + (s2 + s3) with s1 = s2 = s3 = +0 is s0 + 0, bit for bit (the +0
-            // turns a −0 into +0 once; adding +0 again changes nothing)
-            for (; p < k; p++) s0 = TW.MultiplyAdd(TW.Load(ref *x, (nuint)(p * stride)), TW.Create(wj[p * n]), s0);
-            s0 = TW.Add(s0, TW.Zero);
-        }
-        else if (layer.Sum == TinySum.FourChains)
-        {
-            TVec s1 = TW.Zero, s2 = TW.Zero, s3 = TW.Zero;
+        bool four = layer.Sum == TinySum.FourChains;
+        TVec s0 = TW.Zero, s1 = TW.Zero, s2 = TW.Zero, s3 = TW.Zero;
+        if (four)
             for (; p <= k - 4; p += 4)
             {
                 float* xp = x + p * stride;
@@ -175,11 +167,11 @@ internal static unsafe class TinyInference
                 s2 = TW.MultiplyAdd(TW.Load(ref *xp, (nuint)(2 * stride)), TW.Create(wj[(p + 2) * n]), s2);
                 s3 = TW.MultiplyAdd(TW.Load(ref *xp, (nuint)(3 * stride)), TW.Create(wj[(p + 3) * n]), s3);
             }
-            for (; p < k; p++) s0 = TW.MultiplyAdd(TW.Load(ref *x, (nuint)(p * stride)), TW.Create(wj[p * n]), s0);
-            s0 = TW.Add(TW.Add(s0, s1), TW.Add(s2, s3));
-        }
-        else
-            for (; p < k; p++) s0 = TW.MultiplyAdd(TW.Load(ref *x, (nuint)(p * stride)), TW.Create(wj[p * n]), s0);
+        // the one chain, or the last k mod 4 steps of the four on the first
+        for (; p < k; p++) s0 = TW.MultiplyAdd(TW.Load(ref *x, (nuint)(p * stride)), TW.Create(wj[p * n]), s0);
+        // over fewer than four inputs chains 1 to 3 never start: (s0 + s1) + (s2 + s3) with s1 = s2 = s3 = +0 is s0 + 0,
+        // bit for bit (the +0 turns a −0 into +0 once; adding +0 again changes nothing)
+        if (four) s0 = k < 4 ? TW.Add(s0, TW.Zero) : TW.Add(TW.Add(s0, s1), TW.Add(s2, s3));
         if (layer.Bias != null) return TW.Add(s0, TW.Create(layer.Bias[j]));
         return layer.Sum == TinySum.ChainPlusBias ? TW.Add(s0, TW.Zero) : s0;
     }
