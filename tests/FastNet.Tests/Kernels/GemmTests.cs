@@ -39,6 +39,11 @@ public class GemmTests
     public void Fused_bias_and_activation_match_the_reference(string kernelName, string formName) =>
         CheckEpilogues(Enum.Parse<GemmKernel>(kernelName), Enum.Parse<GemmForm>(formName));
 
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public void Edge_rows_have_the_bits_of_a_whole_tile(string kernelName, string formName) =>
+        CheckEdgeRowBits(Enum.Parse<GemmKernel>(kernelName), Enum.Parse<GemmForm>(formName));
+
     // the ARM64 kernel (AdvSimd intrinsics cannot run in software on x64): every check above, reported as skipped with
     // its reason elsewhere; CI runs it under qemu-aarch64
     [ArmTheory]
@@ -50,6 +55,7 @@ public class GemmTests
         CheckCacheBlocks(GemmKernel.AdvSimd, form);
         CheckThreadCounts(GemmKernel.AdvSimd, form);
         CheckEpilogues(GemmKernel.AdvSimd, form);
+        CheckEdgeRowBits(GemmKernel.AdvSimd, form);
     }
 
     [Fact]
@@ -146,6 +152,39 @@ public class GemmTests
                 else Assert.True(first.AsSpan().SequenceEqual(c), $"{kernel} {form} {m}×{k}×{n}: {threads} threads differ from 1");
             }
         }
+    }
+
+    // the first m rows of a product of m + extra rows equal the m-row product bit for bit, for every edge 1 … MR − 1 of the
+    // last tile, overwriting and accumulating, with a fused bias and sigmoid and without: where a row falls in its tile
+    // (alone at the edge, or inside a whole tile) does not change its bits
+    private static void CheckEdgeRowBits(GemmKernel kernel, GemmForm form)
+    {
+        var random = new Random(6);
+        int mr = GemmKernelInfo.Of(kernel).MR, nr = GemmKernelInfo.Of(kernel).NR;
+        foreach (int k in new[] { 1, 9, 300 })
+            foreach (int n in new[] { nr, 2 * nr + 3 })
+                for (int edge = 1; edge < mr; edge++)
+                {
+                    int m = 2 * mr + edge, tall = 3 * mr;
+                    // a (tall×k) whose first m rows are the short product's a: row i is a[i*k ..] in NN and NT, column i in TN
+                    float[] aTall = GemmOracle.Random(random, tall * k), b = GemmOracle.Random(random, k * n), bias = GemmOracle.Random(random, n);
+                    float[] aShort = new float[m * k];
+                    for (int i = 0; i < m; i++)
+                        for (int p = 0; p < k; p++)
+                            aShort[form == GemmForm.TN ? p * m + i : i * k + p] = aTall[form == GemmForm.TN ? p * tall + i : i * k + p];
+                    foreach (bool accumulate in new[] { false, true })
+                        foreach ((float[]? withBias, Activation activation) in new[] { ((float[]?)null, Activation.Identity), (bias, Activation.Sigmoid) })
+                        {
+                            float[] start = GemmOracle.Random(random, tall * n, 10f);
+                            float[] cTall = (float[])start.Clone(), cShort = start[..(m * n)];
+                            Gemm.Run(kernel, form, aTall, b, cTall, tall, k, n, accumulate, withBias, activation,
+                                new float[Gemm.ScratchLength(kernel, tall, k, n, 1)], 1, small: false);
+                            Gemm.Run(kernel, form, aShort, b, cShort, m, k, n, accumulate, withBias, activation,
+                                new float[Gemm.ScratchLength(kernel, m, k, n, 1)], 1, small: false);
+                            Assert.True(cTall.AsSpan(0, m * n).SequenceEqual(cShort),
+                                $"{kernel} {form} {m}×{k}×{n} accumulate={accumulate} {activation}: an edge of {edge} rows has other bits than a whole tile");
+                        }
+                }
     }
 
     private static void CheckEpilogues(GemmKernel kernel, GemmForm form)

@@ -5,7 +5,8 @@ namespace FastNet.Kernels;
 /// <summary>
 /// The BLIS loop nest around one micro-kernel: for each NC-column block of b and KC-deep slice of k, pack b; for each
 /// MC-row block of a, pack a; then sweep MR×NR tiles of c. MC, KC and NC come from the machine's cache sizes
-/// (<see cref="GemmBlocking"/>), per kernel tile. Edge tiles run the same kernel on a padded tile buffer, so
+/// (<see cref="GemmBlocking"/>), per kernel tile. The last rows of a product run only those rows where the kernel can
+/// (<see cref="GemmEdgeRows"/>), a whole tile otherwise; the last columns run on a padded tile buffer; either way
 /// every element of c is computed by the same sequence of operations wherever it lies; the epilogue (bias and
 /// activation) is applied to each tile right after its last k slice, while it is still in L1.
 /// </summary>
@@ -76,16 +77,16 @@ internal static unsafe class GemmDriver
                             int rows = Math.Min(mr, mc - ir);
                             float* aPanel = aPack + (nint)ir * kc;
                             float* c = problem.C + (ic + ir) * ldc + jc + jr;
-                            if (rows == mr && columns == nr)
+                            if (columns == nr && (rows == mr || TKernel.HasRowEdge))
                             {
-                                TKernel.Multiply(aPanel, bPanel, kc, c, ldc, load);
-                                if (last && epilogue) TKernel.Epilogue<TAct>(c, ldc, bias);
+                                Tile<TKernel>(aPanel, bPanel, kc, c, ldc, load, rows);
+                                if (last && epilogue) TKernel.Epilogue<TAct>(c, ldc, bias, rows);
                             }
                             else
                             {
                                 if (load) CopyTile(c, ldc, tile, nr, rows, columns);
-                                TKernel.Multiply(aPanel, bPanel, kc, tile, nr, load);
-                                if (last && epilogue) TKernel.Epilogue<TAct>(tile, nr, bias);
+                                Tile<TKernel>(aPanel, bPanel, kc, tile, nr, load, TKernel.HasRowEdge ? rows : mr);
+                                if (last && epilogue) TKernel.Epilogue<TAct>(tile, nr, bias, rows);
                                 CopyTile(tile, nr, c, ldc, rows, columns);
                             }
                         }
@@ -93,6 +94,14 @@ internal static unsafe class GemmDriver
                 }
             }
         }
+    }
+
+    // c (rows×NR) of one tile: the whole micro-kernel, or only its first rows where the kernel can
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Tile<TKernel>(float* a, float* b, int kc, float* c, nint ldc, bool load, int rows) where TKernel : struct, IGemmMicroKernel
+    {
+        if (rows == TKernel.MR) TKernel.Multiply(a, b, kc, c, ldc, load);
+        else TKernel.MultiplyRows(a, b, kc, c, ldc, load, rows);
     }
 
     // dst (rows×columns, stride dstStride) = src (rows×columns, stride srcStride)

@@ -19,6 +19,13 @@ internal readonly unsafe struct GemmMicroKernel128 : IGemmMicroKernel
     public static int NR => 8;
 
     /// <inheritdoc/>
+    public static bool HasRowEdge => true;
+
+    /// <inheritdoc/>
+    public static void MultiplyRows(float* a, float* b, int kc, float* c, nint ldc, bool load, int rows) =>
+        GemmEdgeRows.Multiply<Vector128<float>, GemmVectors.V128>(a, MR, b, kc, c, ldc, load, rows);
+
+    /// <inheritdoc/>
     // c (MR×NR, row stride ldc) = Σₚ a (MR×kc, packed p-major) · b (kc×NR, packed p-major), + c when load
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Multiply(float* a, float* b, int kc, float* c, nint ldc, bool load)
@@ -84,10 +91,10 @@ internal readonly unsafe struct GemmMicroKernel128 : IGemmMicroKernel
     }
 
     /// <inheritdoc/>
-    // c (MR×NR, row stride ldc) = f(c + bias (NR)), bias optional (null)
+    // c (rows×NR, row stride ldc, rows ≤ MR) = f(c + bias (NR)), bias optional (null)
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Epilogue<TAct>(float* c, nint ldc, float* bias) where TAct : struct, IUnaryOperator =>
-        ApplyEpilogue<TAct>(c, ldc, bias, 6, 8);
+    public static void Epilogue<TAct>(float* c, nint ldc, float* bias, int rows) where TAct : struct, IUnaryOperator =>
+        ApplyEpilogue<TAct>(c, ldc, bias, rows, 8);
 
     // c (rows×columns, row stride ldc) = f(c + bias (columns)), bias optional (null), four columns per Vector128; columns
     // a multiple of 4. The epilogue of every 128-bit kernel (this one and the ARM64 one).

@@ -18,6 +18,13 @@ internal readonly unsafe struct GemmMicroKernel256 : IGemmMicroKernel
     public static int NR => 16;
 
     /// <inheritdoc/>
+    public static bool HasRowEdge => true;
+
+    /// <inheritdoc/>
+    public static void MultiplyRows(float* a, float* b, int kc, float* c, nint ldc, bool load, int rows) =>
+        GemmEdgeRows.Multiply<Vector256<float>, GemmVectors.V256>(a, MR, b, kc, c, ldc, load, rows);
+
+    /// <inheritdoc/>
     // c (MR×NR, row stride ldc) = Σₚ a (MR×kc, packed p-major) · b (kc×NR, packed p-major), + c when load
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Multiply(float* a, float* b, int kc, float* c, nint ldc, bool load)
@@ -91,33 +98,33 @@ internal readonly unsafe struct GemmMicroKernel256 : IGemmMicroKernel
     {
         Vector256<float> b0 = Vector256.Load(b), b1 = Vector256.Load(b + 8), ar;
         ar = Vector256.Create(a[0]);
-        c0_0 = Vector256.FusedMultiplyAdd(ar, b0, c0_0);
-        c0_1 = Vector256.FusedMultiplyAdd(ar, b1, c0_1);
+        c0_0 = GemmVectors.V256.MultiplyAdd(ar, b0, c0_0);
+        c0_1 = GemmVectors.V256.MultiplyAdd(ar, b1, c0_1);
         ar = Vector256.Create(a[1]);
-        c1_0 = Vector256.FusedMultiplyAdd(ar, b0, c1_0);
-        c1_1 = Vector256.FusedMultiplyAdd(ar, b1, c1_1);
+        c1_0 = GemmVectors.V256.MultiplyAdd(ar, b0, c1_0);
+        c1_1 = GemmVectors.V256.MultiplyAdd(ar, b1, c1_1);
         ar = Vector256.Create(a[2]);
-        c2_0 = Vector256.FusedMultiplyAdd(ar, b0, c2_0);
-        c2_1 = Vector256.FusedMultiplyAdd(ar, b1, c2_1);
+        c2_0 = GemmVectors.V256.MultiplyAdd(ar, b0, c2_0);
+        c2_1 = GemmVectors.V256.MultiplyAdd(ar, b1, c2_1);
         ar = Vector256.Create(a[3]);
-        c3_0 = Vector256.FusedMultiplyAdd(ar, b0, c3_0);
-        c3_1 = Vector256.FusedMultiplyAdd(ar, b1, c3_1);
+        c3_0 = GemmVectors.V256.MultiplyAdd(ar, b0, c3_0);
+        c3_1 = GemmVectors.V256.MultiplyAdd(ar, b1, c3_1);
         ar = Vector256.Create(a[4]);
-        c4_0 = Vector256.FusedMultiplyAdd(ar, b0, c4_0);
-        c4_1 = Vector256.FusedMultiplyAdd(ar, b1, c4_1);
+        c4_0 = GemmVectors.V256.MultiplyAdd(ar, b0, c4_0);
+        c4_1 = GemmVectors.V256.MultiplyAdd(ar, b1, c4_1);
         ar = Vector256.Create(a[5]);
-        c5_0 = Vector256.FusedMultiplyAdd(ar, b0, c5_0);
-        c5_1 = Vector256.FusedMultiplyAdd(ar, b1, c5_1);
+        c5_0 = GemmVectors.V256.MultiplyAdd(ar, b0, c5_0);
+        c5_1 = GemmVectors.V256.MultiplyAdd(ar, b1, c5_1);
     }
 
     /// <inheritdoc/>
-    // c (MR×NR, row stride ldc) = f(c + bias (NR)), bias optional (null)
+    // c (rows×NR, row stride ldc, rows ≤ MR) = f(c + bias (NR)), bias optional (null)
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Epilogue<TAct>(float* c, nint ldc, float* bias) where TAct : struct, IUnaryOperator
+    public static void Epilogue<TAct>(float* c, nint ldc, float* bias, int rows) where TAct : struct, IUnaryOperator
     {
         Vector256<float> bias0 = bias == null ? Vector256<float>.Zero : Vector256.Load(bias + 0);
         Vector256<float> bias1 = bias == null ? Vector256<float>.Zero : Vector256.Load(bias + 8);
-        for (int r = 0; r < 6; r++, c += ldc)
+        for (int r = 0; r < rows; r++, c += ldc)
         {
             TAct.Invoke(Vector256.Load(c + 0) + bias0).Store(c + 0);
             TAct.Invoke(Vector256.Load(c + 8) + bias1).Store(c + 8);

@@ -30,37 +30,37 @@ internal readonly unsafe struct GemmMicroKernel512Narrow : IGemmMicroKernel
         {
             Vector512<float> b0 = Vector512.Load(b + 0);
             Vector512<float> a0 = Vector512.Create(a[0]);
-            c0_0 = Vector512.FusedMultiplyAdd(a0, b0, c0_0);
+            c0_0 = GemmVectors.V512.MultiplyAdd(a0, b0, c0_0);
             Vector512<float> a1 = Vector512.Create(a[1]);
-            c1_0 = Vector512.FusedMultiplyAdd(a1, b0, c1_0);
+            c1_0 = GemmVectors.V512.MultiplyAdd(a1, b0, c1_0);
             Vector512<float> a2 = Vector512.Create(a[2]);
-            c2_0 = Vector512.FusedMultiplyAdd(a2, b0, c2_0);
+            c2_0 = GemmVectors.V512.MultiplyAdd(a2, b0, c2_0);
             Vector512<float> a3 = Vector512.Create(a[3]);
-            c3_0 = Vector512.FusedMultiplyAdd(a3, b0, c3_0);
+            c3_0 = GemmVectors.V512.MultiplyAdd(a3, b0, c3_0);
             Vector512<float> a4 = Vector512.Create(a[4]);
-            c4_0 = Vector512.FusedMultiplyAdd(a4, b0, c4_0);
+            c4_0 = GemmVectors.V512.MultiplyAdd(a4, b0, c4_0);
             Vector512<float> a5 = Vector512.Create(a[5]);
-            c5_0 = Vector512.FusedMultiplyAdd(a5, b0, c5_0);
+            c5_0 = GemmVectors.V512.MultiplyAdd(a5, b0, c5_0);
             Vector512<float> a6 = Vector512.Create(a[6]);
-            c6_0 = Vector512.FusedMultiplyAdd(a6, b0, c6_0);
+            c6_0 = GemmVectors.V512.MultiplyAdd(a6, b0, c6_0);
             Vector512<float> a7 = Vector512.Create(a[7]);
-            c7_0 = Vector512.FusedMultiplyAdd(a7, b0, c7_0);
+            c7_0 = GemmVectors.V512.MultiplyAdd(a7, b0, c7_0);
             Vector512<float> a8 = Vector512.Create(a[8]);
-            c8_0 = Vector512.FusedMultiplyAdd(a8, b0, c8_0);
+            c8_0 = GemmVectors.V512.MultiplyAdd(a8, b0, c8_0);
             Vector512<float> a9 = Vector512.Create(a[9]);
-            c9_0 = Vector512.FusedMultiplyAdd(a9, b0, c9_0);
+            c9_0 = GemmVectors.V512.MultiplyAdd(a9, b0, c9_0);
             Vector512<float> a10 = Vector512.Create(a[10]);
-            c10_0 = Vector512.FusedMultiplyAdd(a10, b0, c10_0);
+            c10_0 = GemmVectors.V512.MultiplyAdd(a10, b0, c10_0);
             Vector512<float> a11 = Vector512.Create(a[11]);
-            c11_0 = Vector512.FusedMultiplyAdd(a11, b0, c11_0);
+            c11_0 = GemmVectors.V512.MultiplyAdd(a11, b0, c11_0);
             Vector512<float> a12 = Vector512.Create(a[12]);
-            c12_0 = Vector512.FusedMultiplyAdd(a12, b0, c12_0);
+            c12_0 = GemmVectors.V512.MultiplyAdd(a12, b0, c12_0);
             Vector512<float> a13 = Vector512.Create(a[13]);
-            c13_0 = Vector512.FusedMultiplyAdd(a13, b0, c13_0);
+            c13_0 = GemmVectors.V512.MultiplyAdd(a13, b0, c13_0);
             Vector512<float> a14 = Vector512.Create(a[14]);
-            c14_0 = Vector512.FusedMultiplyAdd(a14, b0, c14_0);
+            c14_0 = GemmVectors.V512.MultiplyAdd(a14, b0, c14_0);
             Vector512<float> a15 = Vector512.Create(a[15]);
-            c15_0 = Vector512.FusedMultiplyAdd(a15, b0, c15_0);
+            c15_0 = GemmVectors.V512.MultiplyAdd(a15, b0, c15_0);
             a += 16;
             b += 16;
         }
@@ -102,12 +102,12 @@ internal readonly unsafe struct GemmMicroKernel512Narrow : IGemmMicroKernel
     }
 
     /// <inheritdoc/>
-    // c (MR×NR, row stride ldc) = f(c + bias (NR)), bias optional (null)
+    // c (rows×NR, row stride ldc, rows ≤ MR) = f(c + bias (NR)), bias optional (null)
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Epilogue<TAct>(float* c, nint ldc, float* bias) where TAct : struct, IUnaryOperator
+    public static void Epilogue<TAct>(float* c, nint ldc, float* bias, int rows) where TAct : struct, IUnaryOperator
     {
         Vector512<float> bias0 = bias == null ? Vector512<float>.Zero : Vector512.Load(bias + 0);
-        for (int r = 0; r < 16; r++, c += ldc)
+        for (int r = 0; r < rows; r++, c += ldc)
         {
             TAct.Invoke(Vector512.Load(c + 0) + bias0).Store(c + 0);
         }

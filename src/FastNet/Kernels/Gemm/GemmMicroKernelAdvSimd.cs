@@ -120,8 +120,8 @@ internal readonly unsafe struct GemmMicroKernelAdvSimd : IGemmMicroKernel
     }
 
     /// <inheritdoc/>
-    // c (MR×NR, row stride ldc) = f(c + bias (NR)), bias optional (null)
+    // c (rows×NR, row stride ldc, rows ≤ MR) = f(c + bias (NR)), bias optional (null)
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Epilogue<TAct>(float* c, nint ldc, float* bias) where TAct : struct, IUnaryOperator =>
-        GemmMicroKernel128.ApplyEpilogue<TAct>(c, ldc, bias, 8, 12);
+    public static void Epilogue<TAct>(float* c, nint ldc, float* bias, int rows) where TAct : struct, IUnaryOperator =>
+        GemmMicroKernel128.ApplyEpilogue<TAct>(c, ldc, bias, rows, 12);
 }

@@ -56,10 +56,10 @@ internal readonly unsafe struct GemmMicroKernelScalar : IGemmMicroKernel
     }
 
     /// <inheritdoc/>
-    // c (4×4, row stride ldc) = f(c + bias (4)), bias optional (null)
+    // c (rows×4, row stride ldc, rows ≤ 4) = f(c + bias (4)), bias optional (null)
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Epilogue<TAct>(float* c, nint ldc, float* bias) where TAct : struct, IUnaryOperator =>
-        ApplyEpilogue<TAct>(c, ldc, bias, 4, 4);
+    public static void Epilogue<TAct>(float* c, nint ldc, float* bias, int rows) where TAct : struct, IUnaryOperator =>
+        ApplyEpilogue<TAct>(c, ldc, bias, rows, 4);
 
     // c (rows×columns, row stride ldc) = f(c + bias (columns)), bias optional (null), one element at a time
     private static void ApplyEpilogue<TAct>(float* c, nint ldc, float* bias, int rows, int columns) where TAct : struct, IUnaryOperator

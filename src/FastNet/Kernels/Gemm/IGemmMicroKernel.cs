@@ -22,6 +22,19 @@ internal unsafe interface IGemmMicroKernel
     /// </summary>
     static abstract void Multiply(float* a, float* b, int kc, float* c, nint ldc, bool load);
 
-    /// <summary>c (MR×NR, row stride ldc) = f(c + bias), with bias (NR) treated as zero when null.</summary>
-    static abstract void Epilogue<TAct>(float* c, nint ldc, float* bias) where TAct : struct, IUnaryOperator;
+    /// <summary>
+    /// True when <see cref="MultiplyRows"/> computes fewer than MR rows alone (<see cref="GemmEdgeRows"/>); otherwise the
+    /// last rows of a product run the whole tile on a padded buffer.
+    /// </summary>
+    static virtual bool HasRowEdge => false;
+
+    /// <summary>
+    /// The first <paramref name="rows"/> (fewer than MR) rows of <see cref="Multiply"/>, with the same bits; only with
+    /// <see cref="HasRowEdge"/>.
+    /// </summary>
+    static virtual void MultiplyRows(float* a, float* b, int kc, float* c, nint ldc, bool load, int rows) =>
+        throw new NotSupportedException("this micro-kernel computes whole tiles only");
+
+    /// <summary>c (rows×NR, row stride ldc, rows ≤ MR) = f(c + bias), with bias (NR) treated as zero when null.</summary>
+    static abstract void Epilogue<TAct>(float* c, nint ldc, float* bias, int rows) where TAct : struct, IUnaryOperator;
 }
