@@ -25,7 +25,7 @@ internal readonly unsafe struct GemmMicroKernel128 : IGemmMicroKernel
 
     /// <inheritdoc/>
     public static void MultiplyRows(float* a, float* b, int kc, float* c, nint ldc, bool load, int rows) =>
-        GemmEdgeRows.Multiply<Vector128<float>, GemmVectors.V128>(a, MR, b, kc, c, ldc, load, rows);
+        GemmEdgeRows.Multiply<Vector128<float>, GemmVectors.V128, TileSizes.T2>(a, MR, b, kc, c, ldc, load, rows);
 
     /// <inheritdoc/>
     // c (MR×NR, row stride ldc) = Σₚ a (MR×kc, packed p-major) · b (kc×NR, packed p-major), + c when load

@@ -22,7 +22,7 @@ internal readonly unsafe struct GemmMicroKernel512 : IGemmMicroKernel
 
     /// <inheritdoc/>
     public static void MultiplyRows(float* a, float* b, int kc, float* c, nint ldc, bool load, int rows) =>
-        GemmEdgeRows.Multiply<Vector512<float>, GemmVectors.V512>(a, MR, b, kc, c, ldc, load, rows);
+        GemmEdgeRows.Multiply<Vector512<float>, GemmVectors.V512, TileSizes.T2>(a, MR, b, kc, c, ldc, load, rows);
 
     /// <inheritdoc/>
     // c (MR×NR, row stride ldc) = Σₚ a (MR×kc, packed p-major) · b (kc×NR, packed p-major), + c when load

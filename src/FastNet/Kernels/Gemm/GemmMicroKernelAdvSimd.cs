@@ -20,6 +20,13 @@ internal readonly unsafe struct GemmMicroKernelAdvSimd : IGemmMicroKernel
     public static int NR => 12;
 
     /// <inheritdoc/>
+    public static bool HasRowEdge => true;
+
+    /// <inheritdoc/>
+    public static void MultiplyRows(float* a, float* b, int kc, float* c, nint ldc, bool load, int rows) =>
+        GemmEdgeRows.Multiply<Vector128<float>, GemmVectors.V128, TileSizes.T3>(a, MR, b, kc, c, ldc, load, rows);
+
+    /// <inheritdoc/>
     // c (MR×NR, row stride ldc) = Σₚ a (MR×kc, packed p-major) · b (kc×NR, packed p-major), + c when load
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Multiply(float* a, float* b, int kc, float* c, nint ldc, bool load)
