@@ -130,7 +130,7 @@ internal static class BenchCommand
                     w.WriteString("loss", lossName);
                     w.WriteNumber("threads", t);
                     w.WriteString("isa", KernelInfo.GemmPath);
-                    w.WriteString("kernel", KernelInfo.GemmPlan(int.MaxValue));
+                    w.WriteString("kernel", KernelInfo.TrainingPlan(network));
                     w.WriteString("caches", KernelInfo.Caches);
                     w.WriteNumber("samples", Samples);
                 });
@@ -139,7 +139,7 @@ internal static class BenchCommand
             {
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"train {inputCount}-{layersText} on {batchSize} samples ({lossName}), {t} thread(s): {(milliseconds < 0.1 ? $"{milliseconds * 1000:F3} µs" : $"{milliseconds:F3} ms")} per step, {measured.AllocatedBytesPerRun} B allocated per step (median of {Samples})"));
-                output.WriteLine($"gemm {KernelInfo.GemmPath}: kernel {KernelInfo.GemmPlan(int.MaxValue)}; {KernelInfo.Caches}");
+                output.WriteLine($"{KernelInfo.GemmPath}: {KernelInfo.TrainingPlan(network)}; {KernelInfo.Caches}");
             }
             return FastNetCli.Ok;
         });

@@ -34,4 +34,20 @@ public static class KernelInfo
             _ => GemmPlan(n),
         };
     }
+    /// <summary>
+    /// The path a training step of <paramref name="network"/> takes: for sigmoid networks of at most 16 inputs and units
+    /// per layer and 8 layers under a squared-error loss, without dropout, the batch-vectorised tiny-network kernel, e.g.
+    /// "tiny-network kernel, Vector256 (8 samples per vector)"; otherwise "layer by layer, " and the packed kernel and
+    /// blocking of <see cref="GemmPlan(int)"/>.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="network"/> is null.</exception>
+    public static string TrainingPlan(Network network)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        LayerSpec[] layers = [.. network.Layers];
+        bool tiny = TinyTraining.Supports(network.Inputs, layers, network.Loss) && layers.All(layer => layer.Dropout == 0f);
+        return tiny
+            ? $"tiny-network kernel, {GemmPath} ({NarrowGemm.Lanes(GemmIsaInfo.Best)} samples per vector)"
+            : $"layer by layer, {GemmPlan(int.MaxValue)}";
+    }
 }

@@ -36,6 +36,24 @@ public class BenchCommandTests
         using JsonDocument json = JsonDocument.Parse(output);
         Assert.Equal(0, json.RootElement.GetProperty("allocatedBytesPerStep").GetInt64());
         Assert.True(json.RootElement.GetProperty("millisecondsPerStep").GetDouble() > 0);
+        Network seed = new NetworkBuilder(2).Dense(4, Activation.Sigmoid).Dense(1, Activation.Sigmoid).WithLoss(Loss.Sse).Build();
+        Assert.Equal(KernelInfo.TrainingPlan(seed), json.RootElement.GetProperty("kernel").GetString());
+    }
+
+    [Fact]
+    public void TrainingPlanNamesTheTinyKernelOnlyForTheNetworksItRuns()
+    {
+        static Network Build(Activation hidden, Loss loss, float dropout = 0f) =>
+            new NetworkBuilder(2).Add(new LayerSpec(4, hidden, Dropout: dropout)).Dense(1, Activation.Sigmoid).WithLoss(loss).Build();
+        // the tiny kernel needs some accelerated vector width; without one every network runs layer by layer
+        string seed = KernelInfo.TrainingPlan(Build(Activation.Sigmoid, Loss.Sse));
+        if (System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            Assert.Equal($"tiny-network kernel, {KernelInfo.GemmPath} ({NarrowGemm.Lanes(GemmIsaInfo.Best)} samples per vector)", seed);
+        else Assert.Equal($"layer by layer, {KernelInfo.GemmPlan(int.MaxValue)}", seed);
+        Assert.Equal($"layer by layer, {KernelInfo.GemmPlan(int.MaxValue)}", KernelInfo.TrainingPlan(Build(Activation.Relu, Loss.Sse)));
+        Assert.Equal($"layer by layer, {KernelInfo.GemmPlan(int.MaxValue)}", KernelInfo.TrainingPlan(Build(Activation.Sigmoid, Loss.Bce)));
+        Assert.Equal($"layer by layer, {KernelInfo.GemmPlan(int.MaxValue)}", KernelInfo.TrainingPlan(Build(Activation.Sigmoid, Loss.Sse, dropout: 0.5f)));
+        Assert.Throws<ArgumentNullException>(() => KernelInfo.TrainingPlan(null!));
     }
 
     [Theory]
