@@ -34,6 +34,7 @@ public static class KernelInfo
             _ => GemmPlan(n),
         };
     }
+
     /// <summary>
     /// The path a training step of <paramref name="network"/> takes: for sigmoid networks of at most 16 inputs and units
     /// per layer and 8 layers under a squared-error loss, without dropout, the batch-vectorised tiny-network kernel, e.g.
@@ -44,9 +45,7 @@ public static class KernelInfo
     public static string TrainingPlan(Network network)
     {
         ArgumentNullException.ThrowIfNull(network);
-        LayerSpec[] layers = [.. network.Layers];
-        bool tiny = TinyTraining.Supports(network.Inputs, layers, network.Loss) && layers.All(layer => layer.Dropout == 0f);
-        return tiny
+        return TinyTraining.Supports(network.Inputs, [.. network.Layers], network.Loss)
             ? $"tiny-network kernel, {GemmPath} ({NarrowGemm.Lanes(GemmIsaInfo.Best)} samples per vector)"
             : $"layer by layer, {GemmPlan(int.MaxValue)}";
     }

@@ -26,13 +26,13 @@ internal static class TinyTraining
 
     private const int MaxLanes = 16;   // scratch rows are padded for the widest vector, so any width fits
 
-    /// <summary>Whether the kernel runs this network (and the hardware accelerates some vector width).</summary>
+    /// <summary>Whether the kernel trains this network (and the hardware accelerates some vector width): it has no dropout.</summary>
     public static bool Supports(int inputs, ReadOnlySpan<LayerSpec> layers, Loss loss)
     {
         if (!Vector128.IsHardwareAccelerated || loss is not (Loss.Sse or Loss.Mse)) return false;
         if (inputs > MaxWidth || layers.Length > MaxLayers) return false;
         foreach (LayerSpec spec in layers)
-            if (spec.Units > MaxWidth || spec.Activation != Activation.Sigmoid) return false;
+            if (spec.Units > MaxWidth || spec.Activation != Activation.Sigmoid || spec.Dropout > 0f) return false;
         return true;
     }
 

@@ -57,7 +57,6 @@ internal sealed class ModelPlan
             long rows = training && specs[l].Dropout > 0f ? (long)batch * specs[l].Units : 0;
             _masks[l] = _plan.Take(rows);
             _dropped[l] = _plan.Take(rows);
-            HasDropout |= rows > 0;
         }
         _scratch = _plan.Take(scratch);
         _gradients = _plan.Take(training ? layout.Count : 0);
@@ -83,9 +82,6 @@ internal sealed class ModelPlan
 
     /// <summary>Whether the plan has room for ∂L/∂x.</summary>
     public bool HasInputGradient => _inputGradient.Length > 0;
-
-    /// <summary>Whether a training plan has hidden layers with dropout (their masks are planned).</summary>
-    public bool HasDropout { get; }
 
     /// <summary>The floats a workspace for this plan holds.</summary>
     public long Length => _plan.Length;

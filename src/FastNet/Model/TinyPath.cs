@@ -12,7 +12,7 @@ internal sealed class TinyPath(ModelPlan plan, Slice scratch) : IGradientPath
 {
     private readonly GeneralPath _general = new(plan);   // for sample weights, which the kernel does not take
 
-    public static bool Supports(ModelPlan plan) => TinyTraining.Supports(plan.Inputs, plan.Layout.Specs, plan.Loss) && !plan.HasDropout;
+    public static bool Supports(ModelPlan plan) => TinyTraining.Supports(plan.Inputs, plan.Layout.Specs, plan.Loss);
 
     public static int ScratchLength(ModelPlan plan) => TinyTraining.ScratchLength(plan.Inputs, plan.Layout.Specs, plan.Batch);
 

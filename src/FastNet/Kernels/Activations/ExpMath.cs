@@ -6,8 +6,8 @@ namespace FastNet.Kernels.Activations;
 /// <summary>
 /// e^x and e^x − 1 for x ≤ 0, the only range sigmoid and tanh need (they exponentiate −|z|), so nothing overflows.
 /// x = n·ln 2 + r with |r| ≤ ln 2 / 2 (Cody–Waite, two-part ln 2), a degree-7 Taylor polynomial in r (truncation
-/// error below 10⁻⁸ relative, evaluated in Estrin's pairs), and 2ⁿ applied as one power, or, where a lane's result may be subnormal, as two exact
-/// power-of-two factors so results down to the smallest subnormal round once. Below −105 the result is 0 (e^x) or −1 (e^x − 1) exactly. Written once for every width
+/// error below 10⁻⁸ relative, evaluated in Estrin's pairs), and 2ⁿ applied as one power, or, where a lane's result
+/// may be subnormal, as two exact power-of-two factors so results down to the smallest subnormal round once. Below −105 the result is 0 (e^x) or −1 (e^x − 1) exactly. Written once for every width
 /// (<see cref="IVectorWidth{TVec}"/>, scalar included), so a lane of a vector result has the bits of the scalar result.
 /// </summary>
 internal static class ExpMath
@@ -64,9 +64,9 @@ internal static class ExpMath
     }
 
     // e^r − 1 = r + r²·P(r), P = 1/2! + r/3! + … + r⁵/7! (the Taylor terms past r⁷ add under 10⁻⁸ relative for
-    // |r| ≤ ln 2 / 2), P evaluated in Estrin's pairs: (C2 + C3·r) + r²·(C4 + C5·r) + r⁴·(C6 + C7·r) is four dependent
-    // operations deep, with the last step, where Horner's rule takes seven, and sigmoid and tanh wait on that chain (a tiny network's forward pass
-    // runs one sigmoid after another, so their latency is its time)
+    // |r| ≤ ln 2 / 2), P in Estrin's pairs, (C2 + C3·r) + r²·((C4 + C5·r) + r²·(C6 + C7·r)): with the last step four
+    // dependent operations where Horner's rule takes seven. Sigmoid and tanh wait on this chain (a tiny network's
+    // forward pass is a run of sigmoids, so their latency is its time)
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static TVec ExpM1Polynomial<TVec, TW>(TVec r) where TVec : struct where TW : struct, IVectorWidth<TVec>
     {
