@@ -12,14 +12,16 @@ namespace FastNet.Tests.Reliability;
 /// </summary>
 public partial class ResumeCliTests
 {
-    private const string Epochs = "20000";
+    // long enough (seconds) that the signal, sent as soon as the banner is read, lands before the run ends even on a
+    // loaded machine: at 20,000 epochs (0.4 s) a test run in parallel with the rest of the suite once finished first
+    private const string Epochs = "100000";
 
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static partial int Kill(int pid, int signal);
 
     [Theory]
     [InlineData(2, "--lr 0.5")]    // SIGINT, Ctrl+C; plain SGD
-    [InlineData(15, "--lr 0.01 --optimizer adam --lr-decay step:5000:0.5 --standardize --val-split 0.2 --patience 20000 --history HISTORY")]   // SIGTERM
+    [InlineData(15, "--lr 0.01 --optimizer adam --lr-decay step:5000:0.5 --standardize --val-split 0.2 --patience 100000 --history HISTORY")]   // SIGTERM
     public void AnInterruptedRunResumesToTheSameModel(int signal, string training)
     {
         if (!OperatingSystem.IsLinux()) return;
@@ -43,7 +45,7 @@ public partial class ResumeCliTests
             {
                 // the banner (and the progress after it) go to stderr; stdout holds only the result
                 string? first = child.StandardError.ReadLine();
-                Assert.StartsWith("training 2-8-1 (tanh, sigmoid; bce) from epoch 1 to 20000;", first);
+                Assert.StartsWith($"training 2-8-1 (tanh, sigmoid; bce) from epoch 1 to {Epochs};", first);
                 Assert.Equal(0, Kill(child.Id, signal));
                 string rest = child.StandardOutput.ReadToEnd();
                 string childErrors = child.StandardError.ReadToEnd();
@@ -64,7 +66,7 @@ public partial class ResumeCliTests
         (exit, string output, error) = CliRunner.Run("train", "--resume", checkpoint, "--json");
         Assert.True(exit == 0, error);
         using (JsonDocument json = JsonDocument.Parse(output))
-            Assert.Equal(20000, json.RootElement.GetProperty("epochs").GetInt32());
+            Assert.Equal(int.Parse(Epochs), json.RootElement.GetProperty("epochs").GetInt32());
         Assert.Equal(File.ReadAllBytes(reference), File.ReadAllBytes(model));
         // the history of the resumed run is the whole run's, the same as the uninterrupted run's but for the time taken
         if (referenceHistory is not null)

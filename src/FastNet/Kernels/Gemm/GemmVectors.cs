@@ -24,6 +24,12 @@ internal static class GemmVectors
         public static Vector128<float> Sum(Vector512<float> s0, Vector512<float> s1, Vector512<float> s2, Vector512<float> s3) =>
             V256.Sum(s0.GetLower() + s0.GetUpper(), s1.GetLower() + s1.GetUpper(), s2.GetLower() + s2.GetUpper(), s3.GetLower() + s3.GetUpper());
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void StoreAsRows(Vector512<float> s0, Vector512<float> s1, Vector512<float> s2, Vector512<float> s3, float* rows)
+        {
+            V256.StoreAsRows(s0.GetLower(), s1.GetLower(), s2.GetLower(), s3.GetLower(), rows);
+            V256.StoreAsRows(s0.GetUpper(), s1.GetUpper(), s2.GetUpper(), s3.GetUpper(), rows + 32);
+        }
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector512<float> Apply<TAct>(Vector512<float> v) where TAct : struct, IUnaryOperator => TAct.Invoke(v);
     }
 
@@ -45,6 +51,12 @@ internal static class GemmVectors
         public static Vector128<float> Sum(Vector256<float> s0, Vector256<float> s1, Vector256<float> s2, Vector256<float> s3) =>
             LaneSums.Of(s0.GetLower() + s0.GetUpper(), s1.GetLower() + s1.GetUpper(), s2.GetLower() + s2.GetUpper(), s3.GetLower() + s3.GetUpper());
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void StoreAsRows(Vector256<float> s0, Vector256<float> s1, Vector256<float> s2, Vector256<float> s3, float* rows)
+        {
+            Transpose4x4.Store(s0.GetLower(), s1.GetLower(), s2.GetLower(), s3.GetLower(), rows);
+            Transpose4x4.Store(s0.GetUpper(), s1.GetUpper(), s2.GetUpper(), s3.GetUpper(), rows + 16);
+        }
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector256<float> Apply<TAct>(Vector256<float> v) where TAct : struct, IUnaryOperator => TAct.Invoke(v);
     }
 
@@ -63,6 +75,10 @@ internal static class GemmVectors
         [MethodImpl(MethodImplOptions.AggressiveInlining)] public static float Sum(Vector128<float> v) => LaneSums.Of(v);
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector128<float> Sum(Vector128<float> s0, Vector128<float> s1, Vector128<float> s2, Vector128<float> s3) => LaneSums.Of(s0, s1, s2, s3);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void StoreAsRows(Vector128<float> s0, Vector128<float> s1, Vector128<float> s2, Vector128<float> s3, float* rows) =>
+            Transpose4x4.Store(s0, s1, s2, s3, rows);
 
         // the operators have no Vector128 member yet: lane by lane through the scalar one (the same bits)
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -83,6 +99,14 @@ internal static class GemmVectors
         [MethodImpl(MethodImplOptions.AggressiveInlining)] public static float Add(float a, float b) => a + b;
         [MethodImpl(MethodImplOptions.AggressiveInlining)] public static float Sum(float v) => v;
         [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector128<float> Sum(float s0, float s1, float s2, float s3) => Vector128.Create(s0, s1, s2, s3);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void StoreAsRows(float s0, float s1, float s2, float s3, float* rows)
+        {
+            rows[0] = s0;
+            rows[1] = s1;
+            rows[2] = s2;
+            rows[3] = s3;
+        }
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static float Apply<TAct>(float v) where TAct : struct, IUnaryOperator => TAct.Invoke(v);
     }

@@ -32,6 +32,9 @@ internal unsafe interface IGemmVector<TVec> where TVec : struct
     /// <summary>[Sum(s0), Sum(s1), Sum(s2), Sum(s3)] with the same bits, reduced together.</summary>
     static abstract Vector128<float> Sum(TVec s0, TVec s1, TVec s2, TVec s3);
 
+    /// <summary>rows (Count×4, row-major) = [s0 s1 s2 s3]: row r holds lane r of each (<see cref="Transpose4x4"/> per 128 bits).</summary>
+    static abstract void StoreAsRows(TVec s0, TVec s1, TVec s2, TVec s3, float* rows);
+
     /// <summary>f(v) lane by lane (every width of an operator gives the scalar member's bits).</summary>
     static abstract TVec Apply<TAct>(TVec v) where TAct : struct, IUnaryOperator;
 }

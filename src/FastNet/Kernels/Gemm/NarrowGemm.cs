@@ -198,17 +198,41 @@ internal static unsafe class NarrowGemm
             }
         }
         // accumulators 0..3 and 4..7 reduced four at a time (lanes past R·J hold sums never written)
-        float* sums = stackalloc float[8];
-        if (R * J == 1) sums[0] = TV.Sum(s0);
-        else TV.Sum(s0, s1, s2, s3).Store(sums);
-        if (R * J > 4) TV.Sum(s4, s5, s6, s7).Store(sums + 4);
-        if (vectorDepth < k)
-            for (int q = 0; q < R * J; q++)
-            {
-                float* x = a + q / J * lda, y = b + q % J * ldbt;
-                for (int p = vectorDepth; p < k; p++) sums[q] = MultiplyAdd.Scalar(x[p], y[p], sums[q]);
-            }
+        Vector128<float> first = R * J == 1 ? Vector128.CreateScalarUnsafe(TV.Sum(s0)) : TV.Sum(s0, s1, s2, s3);
+        Vector128<float> second = R * J > 4 ? TV.Sum(s4, s5, s6, s7) : default;
         var finish = new Finisher(problem, j);
+        if (J == 1 || vectorDepth < k || !Vector128.IsHardwareAccelerated)
+        {
+            FinishOneByOne(finish, first, second, a, lda, b, ldbt, i, R, J, vectorDepth, k);
+            return;
+        }
+        // a reduction is a row of c's four columns, or two rows of two: written as vectors
+        if (J == 4)
+        {
+            finish.Four(first, i);
+            if (R > 1) finish.Four(second, i + 1);
+            return;
+        }
+        finish.Two(first, i);
+        if (R > 1) finish.Two(Vector128.Shuffle(first, Vector128.Create(2, 3, 2, 3)), i + 1);
+        if (R > 2) finish.Two(second, i + 2);
+        if (R > 3) finish.Two(Vector128.Shuffle(second, Vector128.Create(2, 3, 2, 3)), i + 3);
+    }
+
+    // DotTile's end where a column is alone or k has steps past the last whole vector (added one by one here), or
+    // Vector128 is not accelerated: sums element by element (first's lanes, then second's, row-major R×J)
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void FinishOneByOne(in Finisher finish, Vector128<float> first, Vector128<float> second, float* a, nint lda, float* b, nint ldbt,
+        int i, int R, int J, int vectorDepth, int k)
+    {
+        float* sums = stackalloc float[8];
+        first.Store(sums);
+        second.Store(sums + 4);
+        for (int q = 0; q < R * J; q++)
+        {
+            float* x = a + q / J * lda, y = b + q % J * ldbt;
+            for (int p = vectorDepth; p < k; p++) sums[q] = MultiplyAdd.Scalar(x[p], y[p], sums[q]);
+        }
         for (int r = 0; r < R; r++) finish.Row(sums + r * J, i + r, J, 1);
     }
 
@@ -292,6 +316,28 @@ internal static unsafe class NarrowGemm
                 if (V > 1) s7 = TV.MultiplyAdd(x1, y, s7);
             }
         }
+        var finish = new Finisher(problem, j);
+        if (J > 1 && Vector128.IsHardwareAccelerated)
+        {
+            // the accumulators (columns of c) turned into rows of c and written as vectors
+            if (J == 4)
+            {
+                // sums row r: c(i + r, j .. j+4), r < V·w
+                TV.StoreAsRows(s0, s1, s2, s3, sums);
+                if (V > 1) TV.StoreAsRows(s4, s5, s6, s7, sums + 4 * w);
+                for (int r = 0; r < V * w; r++) finish.Four(Vector128.Load(sums + 4 * r), i + r);
+                return;
+            }
+            // sums row r: c(i + r, j .. j+2), then c(i + w + r, j .. j+2)
+            TV.StoreAsRows(s0, s1, s4, s5, sums);
+            for (int r = 0; r < w; r++)
+            {
+                Vector128<float> row = Vector128.Load(sums + 4 * r);
+                finish.Two(row, i + r);
+                if (V > 1) finish.Two(Vector128.Shuffle(row, Vector128.Create(2, 3, 2, 3)), i + w + r);
+            }
+            return;
+        }
         // sums[(v·J + q)·w + r] = c(i + v·w + r, j + q): written out a row of c at a time
         TV.Store(s0, sums);
         if (J > 1) TV.Store(s1, sums + w);
@@ -302,7 +348,6 @@ internal static unsafe class NarrowGemm
             if (J > 1) TV.Store(s5, sums + (J + 1) * w);
             if (J > 2) { TV.Store(s6, sums + (J + 2) * w); TV.Store(s7, sums + (J + 3) * w); }
         }
-        var finish = new Finisher(problem, j);
         for (int v = 0; v < V; v++)
             for (int r = 0; r < w; r++) finish.Row(sums + v * J * w + r, i + v * w + r, J, w);
     }
@@ -346,6 +391,26 @@ internal static unsafe class NarrowGemm
                 if (_epilogue) s += _bias == null ? 0f : _bias[q];
                 c[q] = s;
             }
+        }
+
+        // c(i, j .. j+4) from the lanes of sums, as Row does it lane by lane
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Four(Vector128<float> sums, int i)
+        {
+            float* c = _c + i * _ldc;
+            if (_accumulate) sums += Vector128.Load(c);
+            if (_epilogue) sums += _bias == null ? Vector128<float>.Zero : Vector128.Load(_bias);
+            sums.Store(c);
+        }
+
+        // c(i, j .. j+2) from the two low lanes of sums, as Row does it lane by lane
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Two(Vector128<float> sums, int i)
+        {
+            float* c = _c + i * _ldc;
+            if (_accumulate) sums += Vector128.CreateScalarUnsafe(Unsafe.ReadUnaligned<double>(c)).AsSingle();
+            if (_epilogue) sums += _bias == null ? Vector128<float>.Zero : Vector128.CreateScalarUnsafe(Unsafe.ReadUnaligned<double>(_bias)).AsSingle();
+            Unsafe.WriteUnaligned(c, sums.AsDouble().ToScalar());
         }
     }
 }
