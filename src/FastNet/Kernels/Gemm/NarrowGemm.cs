@@ -11,15 +11,17 @@ namespace FastNet.Kernels;
 /// Vectors run along k instead:
 /// <list type="bullet">
 /// <item>a row-major (nn, nt): along k. Each element is a dot product of a row of a and a row of bᵀ: lane l sums the
-/// steps p ≡ l (mod lanes) as one multiply-add chain, the lanes are added (<see cref="IGemmVector{TVec}.Sum(TVec, TVec, TVec, TVec)"/>, four elements at a time), then
-/// the last k mod lanes steps one by one. b of nn is transposed into scratch once per call (n×k floats); b of nt is
-/// bᵀ already.</item>
+/// steps p ≡ l (mod lanes) as one multiply-add chain, the lanes are added
+/// (<see cref="IGemmVector{TVec}.Sum(TVec, TVec, TVec, TVec)"/>, four elements at a time), then the last k mod lanes
+/// steps one by one; four sums that are a row of c (or two rows of two) are written as one vector. b of nn is
+/// transposed into scratch once per call (n×k floats); b of nt is bᵀ already.</item>
 /// <item>a transposed (tn: the output layer's weight gradient xᵀ·dz): along m. Row p of a holds column p of op(a), so a
 /// vector holds consecutive rows i of c for one column j: lane r sums c(i + r, j) as one multiply-add chain over p, b's
-/// element broadcast, and the lanes are written out transposed. Nothing is reduced across lanes. A tile's k×2·lanes
-/// slice of a is copied once into contiguous scratch that every column group then reads: read in place, a step's
-/// row lies a whole row of a (often a multiple of 4 KiB) past the last, so each column group would fetch k lines that
-/// share one L1 set and k pages from L2 again.</item>
+/// element broadcast, and the lanes are written out transposed (<see cref="IGemmVector{TVec}.StoreAsRows"/>: 4×4
+/// blocks, then a vector per row of c). Nothing is reduced across lanes. A tile's k×2·lanes slice of a is copied once
+/// into contiguous scratch that every column group then reads: read in place, a step's row lies a whole row of a (often
+/// a multiple of 4 KiB) past the last, so each column group would fetch k lines that share one L1 set and k pages from
+/// L2 again.</item>
 /// </list>
 /// An element's sequence depends on nothing but its own row and column, so any split of the rows (threads,
 /// batches) gives the same bits. Then + c (accumulate), + bias and f, as the other paths.
