@@ -35,15 +35,16 @@ internal static unsafe class NarrowGemm
     public static bool Takes(GemmForm form, int m, int k, int n) => n <= MaxColumns && m > 0 && k > 0;
 
     /// <summary>
-    /// Tiles of a tn product whose slices of a are copied in one pass: each row of a then gives 4·2 vectors of
-    /// consecutive floats (4 lines on the 256-bit path) per visit to its page instead of one line, and the copy (4·k·2
-    /// vectors) still streams from L2 into the kernel. Measured on AVX2 (Zen 4, 1024×256×10 tn, medians of 5
-    /// alternations): 2 tiles 36, 4 tiles 47, 8 tiles 38 GFLOP/s.
+    /// Tiles of a tn product whose slices of a are copied in one pass, with vectors of <paramref name="lanes"/> floats:
+    /// enough that each row of a gives 64 consecutive floats (four 64-byte lines) per visit to its page instead of one
+    /// line, and no fewer than 4 or more than 8; the copy (tiles·k·2 vectors) still streams from L2 into the kernel.
+    /// Measured on AVX2 (Zen 4, 1024×256×10 tn, medians of 5 alternations): 2 tiles 36, 4 tiles 47, 8 tiles 38 GFLOP/s;
+    /// on 128 bits (Zen 1, AVX off, medians of 7): 4 tiles 12.3, 8 tiles 13.1.
     /// </summary>
-    private const int PanelTiles = 4;
+    private static int PanelTiles(int lanes) => Math.Clamp(64 / (2 * lanes), 4, 8);
 
-    /// <summary>Rows of c the tiles of one tn copy cover at most: two vectors of the widest path a tile.</summary>
-    private const int PanelRows = PanelTiles * 2 * 16;
+    /// <summary>Rows of c the tiles of one tn copy cover at most: 4 tiles of two vectors of the widest path, 8 of 128 bits.</summary>
+    private const int PanelRows = 4 * 2 * 16;
 
     /// <summary>Floats of scratch an m×k×n product in this form needs (nn's bᵀ, tn's copied slices of a; nt needs none).</summary>
     public static long ScratchLength(GemmForm form, int m, int k, int n) => form switch
@@ -280,7 +281,7 @@ internal static unsafe class NarrowGemm
 
     // ---- a transposed: vectors along m ----
 
-    // rows in tiles of 2 vectors, their slices of a copied PanelTiles tiles at a time (CopyPanel), then 1 vector, then one
+    // rows in tiles of 2 vectors, their slices of a copied PanelTiles(lanes) tiles at a time (CopyPanel), then 1 vector, then one
     // by one, those read where they lie; columns in groups of 4, 2, 1 (at most 8 accumulators)
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AlongRows<TV, TVec>(in GemmProblem problem, float* panel) where TV : struct, IGemmVector<TVec> where TVec : struct
@@ -290,7 +291,7 @@ internal static unsafe class NarrowGemm
         float* sums = stackalloc float[2 * 4 * 16];   // here, not in the kernel: a zeroing call there makes the JIT spill the accumulators
         while (i + 2 * w <= m)
         {
-            int tiles = Math.Min(PanelTiles, (m - i) / (2 * w));
+            int tiles = Math.Min(PanelTiles(w), (m - i) / (2 * w));
             CopyPanel<TV, TVec>(problem.A + i, lda, k, tiles, panel);
             for (int t = 0; t < tiles; t++, i += 2 * w) Columns<TV, TVec, T2>(problem, panel + (long)t * k * 2 * w, 2 * w, sums, i);
         }
