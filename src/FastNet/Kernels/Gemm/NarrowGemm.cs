@@ -257,9 +257,9 @@ internal static unsafe class NarrowGemm
             return;
         }
         finish.Two(first, i);
-        if (R > 1) finish.Two(Vector128.Shuffle(first, Vector128.Create(2, 3, 2, 3)), i + 1);
+        if (R > 1) finish.TwoHigh(first, i + 1);
         if (R > 2) finish.Two(second, i + 2);
-        if (R > 3) finish.Two(Vector128.Shuffle(second, Vector128.Create(2, 3, 2, 3)), i + 3);
+        if (R > 3) finish.TwoHigh(second, i + 3);
     }
 
     // DotTile's end where a column is alone or k has steps past the last whole vector (added one by one here), or
@@ -377,7 +377,7 @@ internal static unsafe class NarrowGemm
             {
                 Vector128<float> row = Vector128.Load(sums + 4 * r);
                 finish.Two(row, i + r);
-                if (V > 1) finish.Two(Vector128.Shuffle(row, Vector128.Create(2, 3, 2, 3)), i + w + r);
+                if (V > 1) finish.TwoHigh(row, i + w + r);
             }
             return;
         }
@@ -455,5 +455,9 @@ internal static unsafe class NarrowGemm
             if (_epilogue) sums += _bias == null ? Vector128<float>.Zero : Vector128.CreateScalarUnsafe(Unsafe.ReadUnaligned<double>(_bias)).AsSingle();
             Unsafe.WriteUnaligned(c, sums.AsDouble().ToScalar());
         }
+
+        // c(i, j .. j+2) from the two high lanes of sums
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void TwoHigh(Vector128<float> sums, int i) => Two(Vector128.Shuffle(sums, Vector128.Create(2, 3, 2, 3)), i);
     }
 }
