@@ -14,6 +14,9 @@ internal static class FusedMultiplyAdd
     public static bool IsHardware
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => Fma.IsSupported || AdvSimd.IsSupported;
+        // not ||: the branch it compiles to is not folded before the callers' dead arm (Vector128.FusedMultiplyAdd's
+        // software fallback, which takes its vectors' addresses) is inlined, and then every vector of the caller lives on
+        // the stack: without FMA (x64 with AVX off, the default native-AOT target) the tiny-network step took 5.3 us, 3.4 with |
+        get => Fma.IsSupported | AdvSimd.IsSupported;
     }
 }
