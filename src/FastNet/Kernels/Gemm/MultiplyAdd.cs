@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.Arm;
-using System.Runtime.Intrinsics.X86;
+using FastNet.Kernels.Vectors;
 
 namespace FastNet.Kernels;
 
@@ -15,7 +14,7 @@ namespace FastNet.Kernels;
 internal static class MultiplyAdd
 {
     /// <summary>True when <see cref="Scalar"/> and <see cref="Vector"/> are single fused instructions.</summary>
-    public static bool IsFused => Fma.IsSupported | AdvSimd.IsSupported; // not ||: a branch here makes the JIT spill the callers' vectors
+    public static bool IsFused => FusedMultiplyAdd.IsHardware;
 
     /// <summary>a·b + c.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
